@@ -1,0 +1,3 @@
+package dev.kumo.model.identity;
+
+public enum ActorType { USER, GROUP }
