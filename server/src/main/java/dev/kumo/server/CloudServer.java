@@ -1,0 +1,94 @@
+package dev.kumo.server;
+
+import dev.kumo.api.http.ApiServer;
+import dev.kumo.api.http.ApiSettings;
+import dev.kumo.api.http.Callers;
+import dev.kumo.api.identity.IdentityApi;
+import dev.kumo.api.identity.IdentityServices;
+import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.bootstrap.BootstrapSettings;
+import dev.kumo.core.identity.bootstrap.CatalogEntry;
+import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
+import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.password.PasswordHasher;
+import dev.kumo.core.identity.project.ProjectService;
+import dev.kumo.core.identity.token.Authenticator;
+import dev.kumo.core.identity.token.TokenCodec;
+import dev.kumo.core.identity.token.TokenService;
+import dev.kumo.core.identity.token.TokenSettings;
+import dev.kumo.server.config.KumoConfig;
+import dev.kumo.store.Database;
+import dev.kumo.store.identity.SqlIdentityStore;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole control plane in one process: the one place where store, services and APIs are wired. */
+public final class CloudServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CloudServer.class);
+
+    private final Database database;
+    private final ApiServer api;
+
+    private CloudServer(Database database, ApiServer api) {
+        this.database = database;
+        this.api = api;
+    }
+
+    public static CloudServer start(KumoConfig config) {
+        Database database = openDatabase(config);
+        try {
+            var state = new IdentityState(new SqlIdentityStore(database));
+            var hasher = new PasswordHasher(config.bcryptCost());
+            new IdentityBootstrap(state, hasher).run(new BootstrapSettings(config.adminPassword(), config.demoPassword(),
+                    config.region(), catalog(config)));
+            var codec = new TokenCodec(tokenKey(state));
+            var tokens = new TokenService(state, codec, new Authenticator(state, hasher),
+                    new TokenSettings(config.tokenLifetime()), Clock.systemUTC());
+            var services = new IdentityServices(state, tokens, new DomainService(state), new ProjectService(state));
+            var callers = new Callers(tokens);
+            var status = new StatusRoutes(List.of(
+                    new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
+                    new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())),
+                    config.emulated() ? "emulated" : "real");
+            var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
+                    List.of(new IdentityApi(services, callers)), status).start();
+            LOG.info("kumo {} up: {}", Version.VERSION, config);
+            return new CloudServer(database, api);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        database.close();
+    }
+
+    private static Database openDatabase(KumoConfig config) {
+        if (config.databaseUrl().startsWith("jdbc:sqlite:")) {
+            return Database.sqlite(java.nio.file.Path.of(config.databaseUrl().substring("jdbc:sqlite:".length())));
+        }
+        return Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+    }
+
+    private static List<CatalogEntry> catalog(KumoConfig config) {
+        return List.of(new CatalogEntry("identity", "keystone", "Identity service (Keystone v3)",
+                config.publicUrl() + IdentityApi.PREFIX + "/v3"));
+    }
+
+    /** The token key lives in the database so that every node of a cloud shares it and it survives restarts. */
+    private static byte[] tokenKey(IdentityState state) {
+        String fresh = Base64.getEncoder().encodeToString(TokenCodec.newKey());
+        String stored = state.store().write(tx -> tx.secrets().putIfAbsent("token.key", fresh));
+        return Base64.getDecoder().decode(stored);
+    }
+}

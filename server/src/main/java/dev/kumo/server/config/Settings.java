@@ -1,0 +1,34 @@
+package dev.kumo.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every key the answer file understands, in the order the file lists them. */
+public final class Settings {
+    public static final List<Setting> ALL = List.of(
+            new Setting("api.host", "127.0.0.1",
+                    "Address the API server listens on (0.0.0.0 for every interface).", false),
+            new Setting("api.port", "5000", "TCP port of every API, the dashboard and the metadata service.", false),
+            new Setting("api.public_url", "",
+                    "Base URL clients use to reach the APIs, published in the catalog; empty means http://<api.host>:<api.port> (127.0.0.1 when listening on 0.0.0.0).", false),
+            new Setting("api.max_request_bytes", "1048576",
+                    "Largest request body accepted (image uploads stream and are not limited by this).", false),
+            new Setting("database.url", "",
+                    "JDBC URL of the database; empty means SQLite at <state-dir>/kumo.db. PostgreSQL: jdbc:postgresql://host/db.", false),
+            new Setting("database.user", "", "Database user (PostgreSQL only).", false),
+            new Setting("database.password", "", "Database password (PostgreSQL only).", false),
+            new Setting("identity.region", "RegionOne", "Region the catalog endpoints belong to.", false),
+            new Setting("identity.token_lifetime_seconds", "3600", "How long a token is valid (Keystone's [token] expiration).", false),
+            new Setting("identity.bcrypt_cost", "10",
+                    "bcrypt work factor for passwords and application credential secrets (each +1 doubles the cost).", false),
+            new Setting("identity.admin_password", "", "Password of user 'admin' at first start; generated when empty.", true),
+            new Setting("identity.demo_password", "", "Password of user 'demo' at first start; generated when empty.", true),
+            new Setting("drivers.emulated", "false",
+                    "true: fake drivers (no root, no QEMU, no kernel networking): an emulated cloud for trying the APIs.", false));
+
+    private Settings() {}
+
+    public static Optional<Setting> find(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}

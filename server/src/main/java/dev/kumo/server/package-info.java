@@ -1,0 +1,2 @@
+/** The kumo process: command line, configuration, and the wiring of store, services and APIs. */
+package dev.kumo.server;

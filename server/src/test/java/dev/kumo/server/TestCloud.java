@@ -1,0 +1,184 @@
+package dev.kumo.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.http.Json;
+import dev.kumo.server.config.ConfigFile;
+import dev.kumo.server.config.KumoConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/** A real kumo on a free port with its own temporary state directory: one line to boot in a test. */
+public final class TestCloud implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-secret";
+    public static final String DEMO_PASSWORD = "demo-secret";
+
+    private final Path stateDir;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private CloudServer server;
+
+    private TestCloud(Path stateDir, int port) {
+        this.stateDir = stateDir;
+        this.port = port;
+    }
+
+    public static TestCloud start() {
+        try {
+            Path dir = Files.createTempDirectory("kumo-test");
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            // a low bcrypt cost keeps the tests fast; the benchmark measures the real one
+            ConfigFile.writeNew(dir.resolve(ConfigFile.NAME), Map.of("api.port", Integer.toString(port),
+                    "identity.admin_password", ADMIN_PASSWORD, "identity.demo_password", DEMO_PASSWORD,
+                    "identity.bcrypt_cost", "4"));
+            var cloud = new TestCloud(dir, port);
+            cloud.boot();
+            return cloud;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() throws IOException {
+        StateDir state = new StateDir(stateDir);
+        KumoConfig config = state.load(Map.of());
+        state.writeCredentials(config);
+        server = CloudServer.start(config);
+    }
+
+    /** Stops and starts the server on the same state directory and port. */
+    public void restart() {
+        server.close();
+        try {
+            boot();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String v3() {
+        return baseUrl() + "/identity/v3";
+    }
+
+    public String token(String user, String password, String project) {
+        return issue(user, password, project).headers().firstValue("X-Subject-Token").orElseThrow();
+    }
+
+    public String adminToken() {
+        return token("admin", ADMIN_PASSWORD, "admin");
+    }
+
+    public String demoToken() {
+        return token("demo", DEMO_PASSWORD, "demo");
+    }
+
+    public Response issue(String user, String password, String project) {
+        ObjectNode body = passwordAuth(user, password);
+        if (project != null) {
+            body.with("auth").putObject("scope").putObject("project").put("name", project)
+                    .putObject("domain").put("id", "default");
+        }
+        return send("POST", "/auth/tokens", null, body.toString());
+    }
+
+    public static ObjectNode passwordAuth(String user, String password) {
+        var body = Json.object();
+        var identity = body.putObject("auth").putObject("identity");
+        identity.putArray("methods").add("password");
+        identity.putObject("password").putObject("user").put("name", user).put("password", password)
+                .putObject("domain").put("id", "default");
+        return body;
+    }
+
+    /** A request to {@code /identity/v3<path>} (or an absolute URL) with an optional token and body. */
+    public Response send(String method, String path, String token, String body, String... headers) {
+        String url = path.startsWith("http") ? path : v3() + path;
+        var builder = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("X-Auth-Token", token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Response post(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP response with its body parsed as JSON when it is JSON. */
+    public record Response(HttpResponse<String> raw) {
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + raw.statusCode() + "): " + raw.body(), e);
+            }
+        }
+
+        public java.net.http.HttpHeaders headers() {
+            return raw.headers();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}
