@@ -1,0 +1,114 @@
+package dev.kumo.clitests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs Debian's {@code openstack} CLI with the environment a user gets from sourcing a keystonerc file. */
+final class OpenStackCli {
+    private static final Pattern EXPORT = Pattern.compile("^export (OS_[A-Z_]+)=(?:'([^']*)'|(\\S*))$");
+    private static final String BINARY = System.getenv().getOrDefault("KUMO_OPENSTACK_CLI", "/usr/bin/openstack");
+
+    private final Map<String, String> env;
+
+    private OpenStackCli(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The variables a {@code source keystonerc_x} would export. */
+    static OpenStackCli fromRcFile(Path rc) {
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(rc)) {
+                Matcher m = EXPORT.matcher(line.strip());
+                if (m.matches()) {
+                    env.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new OpenStackCli(env);
+    }
+
+    OpenStackCli with(Map<String, String> overrides) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.putAll(overrides);
+        return new OpenStackCli(copy);
+    }
+
+    OpenStackCli without(String... names) {
+        Map<String, String> copy = new HashMap<>(env);
+        for (String n : names) {
+            copy.remove(n);
+        }
+        return new OpenStackCli(copy);
+    }
+
+    Result run(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(BINARY);
+        command.addAll(List.of(args));
+        var pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("openstack " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            return new Result(String.join(" ", args), p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + BINARY + " (apt-get install python3-openstackclient)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a command with {@code -f json} and expects success. */
+    JsonNode json(String... args) {
+        String[] withFormat = new String[args.length + 2];
+        System.arraycopy(args, 0, withFormat, 0, args.length);
+        withFormat[args.length] = "-f";
+        withFormat[args.length + 1] = "json";
+        Result r = run(withFormat).ok();
+        try {
+            return new ObjectMapper().readTree(r.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON from openstack " + r.command() + ": " + r.stdout(), e);
+        }
+    }
+
+    record Result(String command, int exitCode, String stdout, String stderr) {
+        Result ok() {
+            if (exitCode != 0) {
+                throw new AssertionError("openstack " + command + " failed (" + exitCode + "): " + stderr + stdout);
+            }
+            return this;
+        }
+
+        Result failed() {
+            if (exitCode == 0) {
+                throw new AssertionError("openstack " + command + " should have failed but printed: " + stdout);
+            }
+            return this;
+        }
+    }
+}
