@@ -37,5 +37,6 @@ public final class IdentityApi implements ApiModule {
         new AuthHandler(services, callers).register(routes);
         new DomainsHandler(services, callers).register(routes);
         new ProjectsHandler(services, callers).register(routes);
+        new ProjectTagsHandler(services, callers).register(routes);
     }
 }

@@ -7,7 +7,16 @@ import java.util.List;
 public final class Validation {
     private Validation() {}
 
+    /** Keystone's limit for project and domain names. */
+    public static final int SHORT_NAME = 64;
+    /** Keystone's limit for user, group and role names. */
+    public static final int LONG_NAME = 255;
+
     public static String name(String value, String field) {
+        return name(value, field, LONG_NAME);
+    }
+
+    public static String name(String value, String field, int maxLength) {
         if (value == null) {
             throw CloudError.badRequest("'%s' is a required property.", field);
         }
@@ -15,9 +24,9 @@ public final class Validation {
         if (trimmed.isEmpty()) {
             throw CloudError.badRequest("Invalid input for field '%s': the value must not be empty.", field);
         }
-        if (value.length() > 255) {
-            throw CloudError.badRequest("Invalid input for field '%s': '%s...' is longer than 255 characters.",
-                    field, value.substring(0, 32));
+        if (value.length() > maxLength) {
+            throw CloudError.badRequest("Invalid input for field '%s': '%s...' is longer than %d characters.",
+                    field, value.substring(0, 32), maxLength);
         }
         return value;
     }

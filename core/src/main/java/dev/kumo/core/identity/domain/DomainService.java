@@ -23,7 +23,7 @@ public final class DomainService {
     public Domain create(Token caller, DomainChanges in) {
         Policy.requireAdmin(caller, "identity:create_domain");
         return state.store().write(tx -> {
-            String name = Validation.name(in.name(), "name");
+            String name = Validation.name(in.name(), "name", Validation.SHORT_NAME);
             requireUniqueName(state.current(), name, null);
             var domain = new Domain(Ids.newId(), name, in.description() == null ? "" : in.description(),
                     in.enabled() == null || in.enabled(), Validation.tags(in.tags()),
@@ -51,7 +51,7 @@ public final class DomainService {
         return state.store().write(tx -> {
             IdentitySnapshot s = state.current();
             Domain old = find(s, id);
-            String name = in.name() == null ? old.name() : Validation.name(in.name(), "name");
+            String name = in.name() == null ? old.name() : Validation.name(in.name(), "name", Validation.SHORT_NAME);
             requireUniqueName(s, name, id);
             var extra = new HashMap<>(old.extra());
             if (in.extra() != null) {

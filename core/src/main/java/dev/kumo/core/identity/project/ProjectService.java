@@ -24,7 +24,7 @@ public final class ProjectService {
         Policy.requireAdmin(caller, "identity:create_project");
         return state.store().write(tx -> {
             IdentitySnapshot s = state.current();
-            String name = Validation.name(in.name(), "name");
+            String name = Validation.name(in.name(), "name", Validation.SHORT_NAME);
             String domainId = in.domainId() != null ? in.domainId() : defaultDomain(caller);
             requireDomain(s, domainId);
             String parentId = in.parentId() == null || in.parentId().equals(domainId) ? null : in.parentId();
@@ -65,7 +65,7 @@ public final class ProjectService {
             if (in.parentId() != null && !in.parentId().equals(old.parentId() == null ? old.domainId() : old.parentId())) {
                 throw CloudError.forbidden("Update of `parent_id` is not allowed.");
             }
-            String name = in.name() == null ? old.name() : Validation.name(in.name(), "name");
+            String name = in.name() == null ? old.name() : Validation.name(in.name(), "name", Validation.SHORT_NAME);
             requireUniqueName(s, old.domainId(), name, id);
             var extra = new java.util.HashMap<>(old.extra());
             if (in.extra() != null) {
@@ -78,6 +78,33 @@ public final class ProjectService {
             tx.projects().update(updated);
             return updated;
         });
+    }
+
+    /** Replaces the project's tags ({@code PUT /projects/{id}/tags}, {@code DELETE} with an empty list). */
+    public Project setTags(Token caller, String id, List<String> tags) {
+        Policy.requireAdmin(caller, "identity:update_project_tags");
+        return state.store().write(tx -> {
+            Project old = find(state.current(), id);
+            var updated = new Project(id, old.name(), old.domainId(), old.parentId(), old.description(), old.enabled(),
+                    Validation.tags(tags), old.extra());
+            tx.projects().update(updated);
+            return updated;
+        });
+    }
+
+    public Project addTag(Token caller, String id, String tag) {
+        Project p = get(caller, id);
+        List<String> tags = new java.util.ArrayList<>(p.tags());
+        tags.add(tag);
+        return setTags(caller, id, tags);
+    }
+
+    public Project removeTag(Token caller, String id, String tag) {
+        Project p = get(caller, id);
+        if (!p.tags().contains(tag)) {
+            throw CloudError.notFound("TagNotFound", "Tag %s not found on project %s.", tag, id);
+        }
+        return setTags(caller, id, p.tags().stream().filter(t -> !t.equals(tag)).toList());
     }
 
     public void delete(Token caller, String id) {

@@ -140,7 +140,8 @@ public final class TokenService {
         if (appCred != null) {
             roleIds.retainAll(s.expandImplied(Set.copyOf(appCred.roleIds())));
         }
-        List<Role> roles = roleIds.stream().map(s.roles()::get).filter(Objects::nonNull)
+        // domain-specific roles only ever imply global ones; tokens carry global roles alone, as Keystone's do
+        List<Role> roles = roleIds.stream().map(s.roles()::get).filter(Objects::nonNull).filter(r -> r.domainId() == null)
                 .sorted(Comparator.comparing(Role::name)).toList();
         if (roles.isEmpty()) {
             return Optional.empty();
