@@ -1,0 +1,67 @@
+package dev.kumo.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KumoConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyKeyAndDefaultIsPinned() {
+        assertThat(Settings.ALL).extracting(Setting::key).containsExactly("api.host", "api.port", "api.public_url",
+                "api.max_request_bytes", "database.url", "database.user", "database.password", "identity.region",
+                "identity.token_lifetime_seconds", "identity.bcrypt_cost", "identity.admin_password",
+                "identity.demo_password", "drivers.emulated");
+        var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"), Map.of());
+        assertThat(c.apiHost()).isEqualTo("127.0.0.1");
+        assertThat(c.apiPort()).isEqualTo(5000);
+        assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:5000");
+        assertThat(c.maxRequestBytes()).isEqualTo(1_048_576);
+        assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("kumo.db").toAbsolutePath());
+        assertThat(c.region()).isEqualTo("RegionOne");
+        assertThat(c.tokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.bcryptCost()).isEqualTo(10);
+        assertThat(c.emulated()).isFalse();
+    }
+
+    @Test
+    void overridesWinAndBadValuesSayWhichKey() {
+        var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"),
+                Map.of("api.port", "6000", "drivers.emulated", "true"));
+        assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:6000");
+        assertThat(c.emulated()).isTrue();
+        assertThatThrownBy(() -> KumoConfig.from(dir, Map.of("api.port", "http"), Map.of()))
+                .hasMessageContaining("api.port");
+        assertThatThrownBy(() -> KumoConfig.from(dir, Map.of(), Map.of())).hasMessageContaining("identity.admin_password");
+    }
+
+    @Test
+    void newFileIsDocumentedPrivateAndHasGeneratedPasswords() throws Exception {
+        Path file = dir.resolve("kumo.conf");
+        ConfigFile.writeNew(file, Map.of("api.port", "7000"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String text = Files.readString(file);
+        for (Setting s : Settings.ALL) {
+            assertThat(text).contains("# " + s.description()).contains(s.key() + " = ");
+        }
+        Map<String, String> values = ConfigFile.read(file);
+        assertThat(values.get("api.port")).isEqualTo("7000");
+        assertThat(values.get("identity.admin_password")).hasSize(20).isNotEqualTo(values.get("identity.demo_password"));
+    }
+
+    @Test
+    void unknownKeysAreRefused() throws Exception {
+        Path file = dir.resolve("kumo.conf");
+        Files.writeString(file, "api.prot = 5000\n");
+        assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown setting 'api.prot'");
+    }
+}
