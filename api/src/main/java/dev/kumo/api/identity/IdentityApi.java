@@ -37,5 +37,7 @@ public final class IdentityApi implements ApiModule {
         new AuthHandler(services, callers).register(routes);
         new DomainsHandler(services, callers).register(routes);
         new ProjectsHandler(services, callers).register(routes);
+        new UsersHandler(services, callers).register(routes);
+        new GroupsHandler(services, callers).register(routes);
     }
 }
