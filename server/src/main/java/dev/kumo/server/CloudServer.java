@@ -10,12 +10,14 @@ import dev.kumo.core.identity.bootstrap.BootstrapSettings;
 import dev.kumo.core.identity.bootstrap.CatalogEntry;
 import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.token.Authenticator;
 import dev.kumo.core.identity.token.TokenCodec;
 import dev.kumo.core.identity.token.TokenService;
 import dev.kumo.core.identity.token.TokenSettings;
+import dev.kumo.core.identity.user.UserService;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
 import dev.kumo.store.identity.SqlIdentityStore;
@@ -45,9 +47,12 @@ public final class CloudServer implements AutoCloseable {
             new IdentityBootstrap(state, hasher).run(new BootstrapSettings(config.adminPassword(), config.demoPassword(),
                     config.region(), catalog(config)));
             var codec = new TokenCodec(tokenKey(state));
+            var clock = Clock.systemUTC();
             var tokens = new TokenService(state, codec, new Authenticator(state, hasher),
-                    new TokenSettings(config.tokenLifetime()), Clock.systemUTC());
-            var services = new IdentityServices(state, tokens, new DomainService(state), new ProjectService(state));
+                    new TokenSettings(config.tokenLifetime()), clock);
+            var projects = new ProjectService(state);
+            var services = new IdentityServices(state, tokens, new DomainService(state), projects,
+                    new UserService(state, hasher, projects, clock), new GroupService(state, clock));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Typed reads of request fields; a wrong type is a 400 naming the field and what was expected. */
@@ -35,6 +36,18 @@ public final class JsonFields {
             throw typeError(field, "a string", v);
         }
         return v.asText();
+    }
+
+    /**
+     * A field the caller may set to null: null when absent, empty when given as JSON null (meaning "clear
+     * it"), else the string.
+     */
+    public static Optional<String> nullableString(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        return Optional.ofNullable(string(node, field));
     }
 
     public static Boolean bool(JsonNode node, String field) {

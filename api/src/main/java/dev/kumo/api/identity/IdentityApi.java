@@ -38,5 +38,7 @@ public final class IdentityApi implements ApiModule {
         new DomainsHandler(services, callers).register(routes);
         new ProjectsHandler(services, callers).register(routes);
         new ProjectTagsHandler(services, callers).register(routes);
+        new UsersHandler(services, callers).register(routes);
+        new GroupsHandler(services, callers).register(routes);
     }
 }

@@ -2,17 +2,21 @@ package dev.kumo.api.identity;
 
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.token.TokenService;
+import dev.kumo.core.identity.user.UserService;
 import java.util.Objects;
 
 /** The core services the identity API calls. */
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
-                               ProjectService projects) {
+                               ProjectService projects, UserService users, GroupService groups) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(groups, "groups");
     }
 }

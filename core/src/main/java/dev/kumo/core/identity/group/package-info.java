@@ -1,0 +1,2 @@
+/** Groups and their memberships. */
+package dev.kumo.core.identity.group;
