@@ -37,5 +37,9 @@ public final class IdentityApi implements ApiModule {
         new AuthHandler(services, callers).register(routes);
         new DomainsHandler(services, callers).register(routes);
         new ProjectsHandler(services, callers).register(routes);
+        new RegionsHandler(services, callers).register(routes);
+        new ServicesHandler(services, callers).register(routes);
+        new EndpointsHandler(services, callers).register(routes);
+        new ApplicationCredentialsHandler(services, callers).register(routes);
     }
 }

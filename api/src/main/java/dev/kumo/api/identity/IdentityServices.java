@@ -1,6 +1,8 @@
 package dev.kumo.api.identity;
 
 import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.appcred.ApplicationCredentialService;
+import dev.kumo.core.identity.catalog.CatalogService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.token.TokenService;
@@ -8,11 +10,14 @@ import java.util.Objects;
 
 /** The core services the identity API calls. */
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
-                               ProjectService projects) {
+                               ProjectService projects, CatalogService catalog,
+                               ApplicationCredentialService applicationCredentials) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(applicationCredentials, "applicationCredentials");
     }
 }
