@@ -6,9 +6,11 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.identity.IdentityServices;
 import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.appcred.ApplicationCredentialService;
 import dev.kumo.core.identity.bootstrap.BootstrapSettings;
 import dev.kumo.core.identity.bootstrap.CatalogEntry;
 import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
+import dev.kumo.core.identity.catalog.CatalogService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
@@ -52,7 +54,8 @@ public final class CloudServer implements AutoCloseable {
                     new TokenSettings(config.tokenLifetime()), clock);
             var projects = new ProjectService(state);
             var services = new IdentityServices(state, tokens, new DomainService(state), projects,
-                    new UserService(state, hasher, projects, clock), new GroupService(state, clock));
+                    new UserService(state, hasher, projects, clock), new GroupService(state, clock),
+                    new CatalogService(state), new ApplicationCredentialService(state, hasher, clock));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -84,7 +84,7 @@ final class AuthHandler {
             throw CloudError.forbidden("A scoped token is required to list the catalog.");
         }
         ObjectNode body = Json.object();
-        body.set("catalog", IdentityViews.catalog(services.state().current()));
+        body.set("catalog", IdentityViews.catalog(services.state().current(), caller));
         body.set("links", IdentityViews.selfLink(ctx, "/auth/catalog").putNull("previous").putNull("next"));
         Json.write(ctx, 200, body);
     }

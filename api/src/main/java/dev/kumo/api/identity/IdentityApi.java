@@ -40,5 +40,9 @@ public final class IdentityApi implements ApiModule {
         new ProjectTagsHandler(services, callers).register(routes);
         new UsersHandler(services, callers).register(routes);
         new GroupsHandler(services, callers).register(routes);
+        new RegionsHandler(services, callers).register(routes);
+        new ServicesHandler(services, callers).register(routes);
+        new EndpointsHandler(services, callers).register(routes);
+        new ApplicationCredentialsHandler(services, callers).register(routes);
     }
 }

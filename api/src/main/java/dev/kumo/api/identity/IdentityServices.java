@@ -1,6 +1,8 @@
 package dev.kumo.api.identity;
 
 import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.appcred.ApplicationCredentialService;
+import dev.kumo.core.identity.catalog.CatalogService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.project.ProjectService;
@@ -10,7 +12,8 @@ import java.util.Objects;
 
 /** The core services the identity API calls. */
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
-                               ProjectService projects, UserService users, GroupService groups) {
+                               ProjectService projects, UserService users, GroupService groups,
+                               CatalogService catalog, ApplicationCredentialService applicationCredentials) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -18,5 +21,7 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(projects, "projects");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(applicationCredentials, "applicationCredentials");
     }
 }

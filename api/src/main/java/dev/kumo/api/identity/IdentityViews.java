@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.Links;
 import dev.kumo.core.identity.IdentitySnapshot;
+import dev.kumo.core.identity.catalog.EndpointUrls;
+import dev.kumo.core.identity.token.Token;
 import dev.kumo.model.identity.Domain;
 import dev.kumo.model.identity.Endpoint;
-import dev.kumo.model.identity.Region;
 import dev.kumo.model.identity.Service;
 import io.javalin.http.Context;
 import java.util.List;
@@ -52,7 +53,13 @@ final class IdentityViews {
         });
     }
 
-    static ArrayNode catalog(IdentitySnapshot s) {
+    /**
+     * The catalog as a token shows it: enabled services with their enabled endpoints, URL substitutions
+     * filled in for this token (an endpoint needing a value the token lacks is left out, as in Keystone).
+     */
+    static ArrayNode catalog(IdentitySnapshot s, Token t) {
+        String projectId = t.projectId();
+        String userId = t.userId();
         ArrayNode catalog = Json.array();
         for (Service service : s.services().values()) {
             if (!service.enabled()) {
@@ -62,20 +69,13 @@ final class IdentityViews {
             ArrayNode endpoints = entry.putArray("endpoints");
             for (Endpoint e : s.endpoints().values()) {
                 if (e.enabled() && e.serviceId().equals(service.id())) {
-                    endpoints.addObject().put("id", e.id()).put("interface", e.iface())
-                            .put("region", e.regionId()).put("region_id", e.regionId()).put("url", e.url());
+                    EndpointUrls.render(e.url(), projectId, userId).ifPresent(url -> endpoints.addObject()
+                            .put("id", e.id()).put("interface", e.iface()).put("region", e.regionId())
+                            .put("region_id", e.regionId()).put("url", url));
                 }
             }
             entry.put("id", service.id()).put("type", service.type()).put("name", service.name());
         }
         return catalog;
-    }
-
-    static ObjectNode region(Context ctx, Region r) {
-        var node = Json.object().put("id", r.id()).put("description", r.description())
-                .put("parent_region_id", r.parentRegionId());
-        node.set("links", selfLink(ctx, "/regions/" + r.id()));
-        putExtra(node, r.extra());
-        return node;
     }
 }

@@ -36,7 +36,7 @@ final class TokenView {
                 roles.addObject().put("id", r.id()).put("name", r.name());
             }
             if (withCatalog) {
-                token.set("catalog", IdentityViews.catalog(s));
+                token.set("catalog", IdentityViews.catalog(s, t));
             }
         }
         if (t.applicationCredential() != null) {
