@@ -6,12 +6,14 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.identity.IdentityServices;
 import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.assignment.AssignmentService;
 import dev.kumo.core.identity.bootstrap.BootstrapSettings;
 import dev.kumo.core.identity.bootstrap.CatalogEntry;
 import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.password.PasswordHasher;
 import dev.kumo.core.identity.project.ProjectService;
+import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.Authenticator;
 import dev.kumo.core.identity.token.TokenCodec;
 import dev.kumo.core.identity.token.TokenService;
@@ -47,7 +49,8 @@ public final class CloudServer implements AutoCloseable {
             var codec = new TokenCodec(tokenKey(state));
             var tokens = new TokenService(state, codec, new Authenticator(state, hasher),
                     new TokenSettings(config.tokenLifetime()), Clock.systemUTC());
-            var services = new IdentityServices(state, tokens, new DomainService(state), new ProjectService(state));
+            var services = new IdentityServices(state, tokens, new DomainService(state), new ProjectService(state),
+                    new RoleService(state), new AssignmentService(state));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -37,5 +37,9 @@ public final class IdentityApi implements ApiModule {
         new AuthHandler(services, callers).register(routes);
         new DomainsHandler(services, callers).register(routes);
         new ProjectsHandler(services, callers).register(routes);
+        new RolesHandler(services, callers).register(routes);
+        new ImpliedRolesHandler(services, callers).register(routes);
+        new GrantsHandler(services, callers).register(routes);
+        new RoleAssignmentsHandler(services, callers).register(routes);
     }
 }

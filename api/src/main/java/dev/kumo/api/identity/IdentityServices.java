@@ -1,18 +1,22 @@
 package dev.kumo.api.identity;
 
 import dev.kumo.core.identity.IdentityState;
+import dev.kumo.core.identity.assignment.AssignmentService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.project.ProjectService;
+import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.TokenService;
 import java.util.Objects;
 
 /** The core services the identity API calls. */
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
-                               ProjectService projects) {
+                               ProjectService projects, RoleService roles, AssignmentService assignments) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(assignments, "assignments");
     }
 }
