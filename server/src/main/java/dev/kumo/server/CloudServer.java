@@ -7,6 +7,7 @@ import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.identity.IdentityServices;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
+import dev.kumo.core.identity.assignment.AssignmentService;
 import dev.kumo.core.identity.bootstrap.BootstrapSettings;
 import dev.kumo.core.identity.bootstrap.CatalogEntry;
 import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
@@ -15,6 +16,7 @@ import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
 import dev.kumo.core.identity.project.ProjectService;
+import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.Authenticator;
 import dev.kumo.core.identity.token.TokenCodec;
 import dev.kumo.core.identity.token.TokenService;
@@ -55,7 +57,8 @@ public final class CloudServer implements AutoCloseable {
             var projects = new ProjectService(state);
             var services = new IdentityServices(state, tokens, new DomainService(state), projects,
                     new UserService(state, hasher, projects, clock), new GroupService(state, clock),
-                    new CatalogService(state), new ApplicationCredentialService(state, hasher, clock));
+                    new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
+                    new RoleService(state), new AssignmentService(state));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

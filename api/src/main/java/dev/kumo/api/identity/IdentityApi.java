@@ -44,5 +44,9 @@ public final class IdentityApi implements ApiModule {
         new ServicesHandler(services, callers).register(routes);
         new EndpointsHandler(services, callers).register(routes);
         new ApplicationCredentialsHandler(services, callers).register(routes);
+        new RolesHandler(services, callers).register(routes);
+        new ImpliedRolesHandler(services, callers).register(routes);
+        new GrantsHandler(services, callers).register(routes);
+        new RoleAssignmentsHandler(services, callers).register(routes);
     }
 }

@@ -2,10 +2,12 @@ package dev.kumo.api.identity;
 
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
+import dev.kumo.core.identity.assignment.AssignmentService;
 import dev.kumo.core.identity.catalog.CatalogService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.project.ProjectService;
+import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.TokenService;
 import dev.kumo.core.identity.user.UserService;
 import java.util.Objects;
@@ -13,7 +15,8 @@ import java.util.Objects;
 /** The core services the identity API calls. */
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
                                ProjectService projects, UserService users, GroupService groups,
-                               CatalogService catalog, ApplicationCredentialService applicationCredentials) {
+                               CatalogService catalog, ApplicationCredentialService applicationCredentials,
+                               RoleService roles, AssignmentService assignments) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -23,5 +26,7 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(applicationCredentials, "applicationCredentials");
+        Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(assignments, "assignments");
     }
 }

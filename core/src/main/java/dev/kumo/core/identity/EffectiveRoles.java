@@ -11,6 +11,8 @@ import java.util.Set;
 /**
  * Which roles a user holds on a scope, as Keystone computes them: direct grants to the user and to
  * its groups, grants inherited from the project's domain and ancestor projects, then implied roles.
+ * Domain-specific roles are left out once they have implied what they imply: Keystone never puts them
+ * in a token.
  */
 public final class EffectiveRoles {
     private EffectiveRoles() {}
@@ -25,7 +27,9 @@ public final class EffectiveRoles {
                 direct.add(a.roleId());
             }
         }
-        return s.expandImplied(direct);
+        Set<String> roles = new LinkedHashSet<>(s.expandImplied(direct));
+        roles.removeIf(id -> s.role(id).map(r -> r.domainId() != null).orElse(false));
+        return roles;
     }
 
     private static boolean applies(IdentitySnapshot s, RoleAssignment a, TokenScope scope) {

@@ -3,6 +3,7 @@ package dev.kumo.core.identity.bootstrap;
 import dev.kumo.core.identity.IdentitySnapshot;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.password.PasswordHasher;
+import dev.kumo.core.identity.role.RoleOptions;
 import dev.kumo.core.identity.store.IdentityTx;
 import dev.kumo.model.identity.ActorType;
 import dev.kumo.model.identity.Domain;
@@ -64,7 +65,8 @@ public final class IdentityBootstrap {
 
     private static String role(IdentityTx tx, IdentitySnapshot s, String name) {
         return s.globalRoleByName(name).map(Role::id).orElseGet(() -> {
-            var role = new Role(Ids.newId(), name, null, "", Map.of());
+            // immutable, as keystone-manage bootstrap makes them: policy depends on these names
+            var role = new Role(Ids.newId(), name, null, "", Map.of(RoleOptions.KEY, Map.of(RoleOptions.IMMUTABLE, true)));
             tx.roles().insert(role);
             return role.id();
         });
