@@ -60,6 +60,10 @@ class TokenApiTest {
         assertThat(cloud.send("DELETE", "/auth/tokens", demo, null, "X-Subject-Token", demo).status()).isEqualTo(204);
         assertThat(cloud.send("GET", "/auth/tokens", admin, null, "X-Subject-Token", demo).status()).isEqualTo(404);
         assertThat(cloud.get("/auth/projects", demo).status()).isEqualTo(401);
+        // its owner asking about the revoked token learns it is gone, as tempest expects
+        String demo2 = cloud.demoToken();
+        assertThat(cloud.send("GET", "/auth/tokens", demo2, null, "X-Subject-Token", demo).status()).isEqualTo(404);
+        assertThat(cloud.send("HEAD", "/auth/tokens", demo2, null, "X-Subject-Token", demo).status()).isEqualTo(404);
     }
 
     @Test

@@ -69,12 +69,10 @@ final class AuthHandler {
         if (id == null || id.isBlank()) {
             throw CloudError.badRequest("The X-Subject-Token header is required.");
         }
-        Token subject = services.tokens().validate(id.strip()).orElse(null);
-        Policy.require(Policy.isReader(caller) || (subject != null && subject.userId().equals(caller.userId())),
-                "identity:validate_token");
-        if (subject == null) {
-            throw CloudError.notFound("TokenNotFound", "Could not find token: %s.", id.strip());
-        }
+        // as in Keystone, an invalid subject is a 404 before policy is asked: there is nothing to protect
+        Token subject = services.tokens().validate(id.strip())
+                .orElseThrow(() -> CloudError.notFound("TokenNotFound", "Could not find token: %s.", id.strip()));
+        Policy.require(Policy.isReader(caller) || subject.userId().equals(caller.userId()), "identity:validate_token");
         return subject;
     }
 
