@@ -64,6 +64,26 @@ class ErrorHandlingApiTest {
     }
 
     @Test
+    void nullExtraAttributesAreDroppedNotAServerError() {
+        String admin = cloud.adminToken();
+        var created = cloud.post("/projects", admin, "{\"project\": {\"name\": \"nulls\", \"color\": null, \"size\": 3}}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().at("/project/size").asInt()).isEqualTo(3);
+        var patched = cloud.send("PATCH", "/domains/default", admin, "{\"domain\": {\"x\": null}}");
+        assertThat(patched.status()).isEqualTo(200);
+        var removed = cloud.send("PATCH", "/projects/" + created.json().at("/project/id").asText(), admin,
+                "{\"project\": {\"size\": null}}");
+        assertThat(removed.json().at("/project").has("size")).isFalse();
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        var r = cloud.send("PUT", "/projects", cloud.adminToken(), "{}");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.json().at("/error/code").asInt()).isEqualTo(405);
+    }
+
+    @Test
     void versionDocuments() {
         var root = cloud.get(cloud.baseUrl() + "/identity", null);
         assertThat(root.status()).isEqualTo(300);

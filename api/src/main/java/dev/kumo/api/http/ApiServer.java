@@ -31,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
             config.routes.before(RequestIds::assign);
             config.routes.exception(CloudException.class, (e, ctx) -> faultsFor(ctx).render(ctx, e.error()));
             config.routes.exception(Exception.class, this::unexpected);

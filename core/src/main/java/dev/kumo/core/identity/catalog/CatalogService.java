@@ -1,6 +1,7 @@
 package dev.kumo.core.identity.catalog;
 
 import dev.kumo.core.identity.IdentitySnapshot;
+import dev.kumo.core.identity.Extras;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.Validation;
 import dev.kumo.core.identity.policy.Policy;
@@ -44,7 +45,7 @@ public final class CatalogService {
             if (in.parentRegionId() != null) {
                 findRegion(s, in.parentRegionId());
             }
-            var region = new Region(id, orEmpty(in.description()), in.parentRegionId(), orEmpty(in.extra()));
+            var region = new Region(id, orEmpty(in.description()), in.parentRegionId(), Extras.initial(in.extra()));
             tx.catalog().insertRegion(region);
             return region;
         });
@@ -73,7 +74,7 @@ public final class CatalogService {
                 requireNoCycle(s, id, parent);
             }
             var updated = new Region(id, in.description() == null ? old.description() : in.description(), parent,
-                    merged(old.extra(), in.extra()));
+                    Extras.merge(old.extra(), in.extra()));
             tx.catalog().updateRegion(updated);
             return updated;
         });
@@ -103,7 +104,7 @@ public final class CatalogService {
         String name = in.name() == null ? "" : Validation.name(in.name(), "name");
         return state.store().write(tx -> {
             var service = new Service(Ids.newId(), type, name, in.description(), in.enabled() == null || in.enabled(),
-                    orEmpty(in.extra()));
+                    Extras.initial(in.extra()));
             tx.catalog().insertService(service);
             return service;
         });
@@ -127,7 +128,7 @@ public final class CatalogService {
             var updated = new Service(id, in.type() == null ? old.type() : Validation.name(in.type(), "type"),
                     in.name() == null ? old.name() : Validation.name(in.name(), "name"),
                     in.description() == null ? old.description() : in.description(),
-                    in.enabled() == null ? old.enabled() : in.enabled(), merged(old.extra(), in.extra()));
+                    in.enabled() == null ? old.enabled() : in.enabled(), Extras.merge(old.extra(), in.extra()));
             tx.catalog().updateService(updated);
             return updated;
         });
@@ -155,7 +156,7 @@ public final class CatalogService {
             String regionId = endpointRegion(tx, s, in);
             requireServiceForEndpoint(s, serviceId);
             var endpoint = new Endpoint(Ids.newId(), serviceId, iface, url, regionId,
-                    in.enabled() == null || in.enabled(), orEmpty(in.extra()));
+                    in.enabled() == null || in.enabled(), Extras.initial(in.extra()));
             tx.catalog().insertEndpoint(endpoint);
             return endpoint;
         });
@@ -186,7 +187,7 @@ public final class CatalogService {
             }
             var updated = new Endpoint(id, in.serviceId() == null ? old.serviceId() : in.serviceId(),
                     iface == null ? old.iface() : iface, url == null ? old.url() : url, regionId,
-                    in.enabled() == null ? old.enabled() : in.enabled(), merged(old.extra(), in.extra()));
+                    in.enabled() == null ? old.enabled() : in.enabled(), Extras.merge(old.extra(), in.extra()));
             tx.catalog().updateEndpoint(updated);
             return updated;
         });
@@ -316,26 +317,8 @@ public final class CatalogService {
     }
 
     /** Extra attributes after an update; a null value removes the attribute (it cannot be stored). */
-    private static Map<String, Object> merged(Map<String, Object> old, Map<String, Object> changes) {
-        if (changes == null || changes.isEmpty()) {
-            return old;
-        }
-        var extra = new HashMap<>(old);
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                extra.remove(k);
-            } else {
-                extra.put(k, v);
-            }
-        });
-        return extra;
-    }
-
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    private static Map<String, Object> orEmpty(Map<String, Object> m) {
-        return merged(Map.of(), m);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.kumo.core.identity.domain;
 
 import dev.kumo.core.identity.IdentitySnapshot;
+import dev.kumo.core.identity.Extras;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.Validation;
 import dev.kumo.core.identity.policy.Policy;
@@ -27,7 +28,7 @@ public final class DomainService {
             requireUniqueName(state.current(), name, null);
             var domain = new Domain(Ids.newId(), name, in.description() == null ? "" : in.description(),
                     in.enabled() == null || in.enabled(), Validation.tags(in.tags()),
-                    in.extra() == null ? Map.of() : in.extra());
+                    Extras.initial(in.extra()));
             tx.domains().insert(domain);
             return domain;
         });
@@ -53,10 +54,7 @@ public final class DomainService {
             Domain old = find(s, id);
             String name = in.name() == null ? old.name() : Validation.name(in.name(), "name", Validation.SHORT_NAME);
             requireUniqueName(s, name, id);
-            var extra = new HashMap<>(old.extra());
-            if (in.extra() != null) {
-                extra.putAll(in.extra());
-            }
+            var extra = Extras.merge(old.extra(), in.extra());
             var updated = new Domain(id, name, in.description() == null ? old.description() : in.description(),
                     in.enabled() == null ? old.enabled() : in.enabled(),
                     in.tags() == null ? old.tags() : Validation.tags(in.tags()), extra);

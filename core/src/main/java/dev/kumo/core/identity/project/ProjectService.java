@@ -1,6 +1,7 @@
 package dev.kumo.core.identity.project;
 
 import dev.kumo.core.identity.IdentitySnapshot;
+import dev.kumo.core.identity.Extras;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.Validation;
 import dev.kumo.core.identity.policy.Policy;
@@ -38,7 +39,7 @@ public final class ProjectService {
             }
             requireUniqueName(s, domainId, name, null);
             var project = new Project(Ids.newId(), name, domainId, parentId, orEmpty(in.description()),
-                    in.enabled() == null || in.enabled(), Validation.tags(in.tags()), orEmpty(in.extra()));
+                    in.enabled() == null || in.enabled(), Validation.tags(in.tags()), Extras.initial(in.extra()));
             tx.projects().insert(project);
             return project;
         });
@@ -67,10 +68,7 @@ public final class ProjectService {
             }
             String name = in.name() == null ? old.name() : Validation.name(in.name(), "name", Validation.SHORT_NAME);
             requireUniqueName(s, old.domainId(), name, id);
-            var extra = new java.util.HashMap<>(old.extra());
-            if (in.extra() != null) {
-                extra.putAll(in.extra());
-            }
+            var extra = Extras.merge(old.extra(), in.extra());
             var updated = new Project(id, name, old.domainId(), old.parentId(),
                     in.description() == null ? old.description() : in.description(),
                     in.enabled() == null ? old.enabled() : in.enabled(),
@@ -160,7 +158,4 @@ public final class ProjectService {
         return s == null ? "" : s;
     }
 
-    private static Map<String, Object> orEmpty(Map<String, Object> m) {
-        return m == null ? Map.of() : m;
-    }
 }

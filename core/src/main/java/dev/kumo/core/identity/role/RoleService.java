@@ -1,6 +1,7 @@
 package dev.kumo.core.identity.role;
 
 import dev.kumo.core.identity.IdentitySnapshot;
+import dev.kumo.core.identity.Extras;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.Validation;
 import dev.kumo.core.identity.domain.DomainService;
@@ -40,7 +41,7 @@ public final class RoleService {
                 DomainService.find(s, in.domainId());
             }
             requireUniqueName(s, name, in.domainId(), null);
-            Map<String, Object> extra = in.extra() == null ? Map.of() : in.extra();
+            Map<String, Object> extra = Extras.initial(in.extra());
             var role = new Role(Ids.newId(), name, in.domainId(), in.description(),
                     RoleOptions.apply(extra, Map.of(), in.options()));
             tx.roles().insert(role);
@@ -78,10 +79,7 @@ public final class RoleService {
             }
             String name = in.name() == null ? old.name() : Validation.name(in.name(), "name");
             requireUniqueName(s, name, old.domainId(), id);
-            var extra = new HashMap<>(old.extra());
-            if (in.extra() != null) {
-                extra.putAll(in.extra());
-            }
+            var extra = Extras.merge(old.extra(), in.extra());
             var updated = new Role(id, name, old.domainId(), in.description() == null ? old.description() : in.description(),
                     RoleOptions.apply(extra, RoleOptions.of(old), in.options()));
             tx.roles().update(updated);
