@@ -9,9 +9,7 @@ import dev.kumo.core.identity.token.Token;
 import dev.kumo.model.error.CloudError;
 import dev.kumo.model.identity.Domain;
 import dev.kumo.model.identity.Ids;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 public final class DomainService {

@@ -11,7 +11,6 @@ import dev.kumo.model.identity.Domain;
 import dev.kumo.model.identity.Ids;
 import dev.kumo.model.identity.Project;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 public final class ProjectService {

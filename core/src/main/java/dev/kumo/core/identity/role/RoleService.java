@@ -16,7 +16,6 @@ import dev.kumo.model.identity.Role;
 import dev.kumo.model.identity.RoleAssignment;
 import dev.kumo.model.identity.TargetType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
