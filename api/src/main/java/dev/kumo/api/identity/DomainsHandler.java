@@ -25,37 +25,15 @@ final class DomainsHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void create(Context ctx) {
-        Domain d = services.domains().create(callers.require(ctx), changes(JsonFields.wrapped(Json.body(ctx), "domain")));
-        Json.write(ctx, 201, Json.object().set("domain", view(ctx, d)));
-    }
-
-    private void list(Context ctx) {
-        var domains = services.domains().list(callers.require(ctx), Queries.string(ctx, "name"), Queries.bool(ctx, "enabled"));
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "domains", domains, d -> view(ctx, d)));
-    }
-
-    private void get(Context ctx) {
-        Domain d = services.domains().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("domain", view(ctx, d)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "domain");
-        Domain d = services.domains().update(callers.require(ctx), ctx.pathParam("id"), changes(in));
-        Json.write(ctx, 200, Json.object().set("domain", view(ctx, d)));
-    }
-
-    private void delete(Context ctx) {
-        services.domains().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        new CollectionRoutes<Domain, DomainChanges>(BASE, "domain", "domains", callers, DomainsHandler::changes,
+                DomainsHandler::view)
+                .create(services.domains()::create)
+                .list((caller, ctx) -> services.domains().list(caller, Queries.string(ctx, "name"),
+                        Queries.bool(ctx, "enabled")))
+                .get(services.domains()::get)
+                .update(services.domains()::update)
+                .delete(services.domains()::delete)
+                .register(routes);
     }
 
     private static DomainChanges changes(ObjectNode in) {

@@ -7,7 +7,6 @@ import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
 import dev.kumo.core.identity.catalog.EndpointChanges;
 import dev.kumo.core.identity.catalog.EndpointFilter;
-import dev.kumo.model.error.CloudError;
 import dev.kumo.model.identity.Endpoint;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,43 +27,15 @@ final class EndpointsHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void create(Context ctx) {
-        var in = changes(JsonFields.wrapped(Json.body(ctx), "endpoint"));
-        Endpoint e = services.catalog().createEndpoint(callers.require(ctx), in);
-        Json.write(ctx, 201, Json.object().set("endpoint", view(ctx, e)));
-    }
-
-    private void list(Context ctx) {
-        var filter = new EndpointFilter(Queries.string(ctx, "service_id"), Queries.string(ctx, "interface"),
-                Queries.string(ctx, "region_id"));
-        var list = services.catalog().endpoints(callers.require(ctx), filter);
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "endpoints", list, e -> view(ctx, e)));
-    }
-
-    private void get(Context ctx) {
-        Endpoint e = services.catalog().endpoint(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("endpoint", view(ctx, e)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "endpoint");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("Invalid input for field 'endpoint': give at least one attribute to change.");
-        }
-        Endpoint e = services.catalog().updateEndpoint(callers.require(ctx), ctx.pathParam("id"), changes(in));
-        Json.write(ctx, 200, Json.object().set("endpoint", view(ctx, e)));
-    }
-
-    private void delete(Context ctx) {
-        services.catalog().deleteEndpoint(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        new CollectionRoutes<Endpoint, EndpointChanges>(BASE, "endpoint", "endpoints", callers,
+                EndpointsHandler::changes, EndpointsHandler::view)
+                .create(services.catalog()::createEndpoint)
+                .list((caller, ctx) -> services.catalog().endpoints(caller, new EndpointFilter(
+                        Queries.string(ctx, "service_id"), Queries.string(ctx, "interface"), Queries.string(ctx, "region_id"))))
+                .get(services.catalog()::endpoint)
+                .update(services.catalog()::updateEndpoint)
+                .delete(services.catalog()::deleteEndpoint)
+                .register(routes);
     }
 
     private static EndpointChanges changes(ObjectNode in) {

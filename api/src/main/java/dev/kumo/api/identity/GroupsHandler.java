@@ -7,7 +7,6 @@ import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
 import dev.kumo.core.identity.group.GroupChanges;
 import dev.kumo.core.identity.group.GroupFilter;
-import dev.kumo.model.error.CloudError;
 import dev.kumo.model.identity.Group;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,48 +27,20 @@ final class GroupsHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
+        new CollectionRoutes<Group, GroupChanges>(BASE, "group", "groups", callers, GroupsHandler::changes,
+                GroupsHandler::view)
+                .create(services.groups()::create)
+                .list((caller, ctx) -> services.groups().list(caller,
+                        new GroupFilter(Queries.string(ctx, "name"), Queries.string(ctx, "domain_id"))))
+                .get(services.groups()::get)
+                .update(services.groups()::update)
+                .delete(services.groups()::delete)
+                .register(routes);
         routes.get(BASE + "/{id}/users", this::members);
         routes.put(MEMBER, this::addMember);
         routes.head(MEMBER, this::checkMember);
         routes.get(MEMBER, this::checkMember);
         routes.delete(MEMBER, this::removeMember);
-    }
-
-    private void create(Context ctx) {
-        Group g = services.groups().create(callers.require(ctx), changes(JsonFields.wrapped(Json.body(ctx), "group")));
-        Json.write(ctx, 201, Json.object().set("group", view(ctx, g)));
-    }
-
-    private void list(Context ctx) {
-        var filter = new GroupFilter(Queries.string(ctx, "name"), Queries.string(ctx, "domain_id"));
-        var groups = services.groups().list(callers.require(ctx), filter);
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "groups", groups, g -> view(ctx, g)));
-    }
-
-    private void get(Context ctx) {
-        Group g = services.groups().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("group", view(ctx, g)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "group");
-        String id = ctx.pathParam("id");
-        String bodyId = JsonFields.string(in, "id");
-        if (bodyId != null && !bodyId.equals(id)) {
-            throw CloudError.badRequest("Cannot change group ID");
-        }
-        Group g = services.groups().update(callers.require(ctx), id, changes(in));
-        Json.write(ctx, 200, Json.object().set("group", view(ctx, g)));
-    }
-
-    private void delete(Context ctx) {
-        services.groups().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
     }
 
     private void members(Context ctx) {

@@ -7,9 +7,11 @@ import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
 import dev.kumo.core.identity.project.ProjectChanges;
 import dev.kumo.core.identity.project.ProjectFilter;
+import dev.kumo.core.identity.token.Token;
 import dev.kumo.model.identity.Project;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 
 /** {@code /v3/projects}. */
@@ -27,45 +29,25 @@ final class ProjectsHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
+        new CollectionRoutes<Project, ProjectChanges>(BASE, "project", "projects", callers, ProjectsHandler::changes,
+                ProjectsHandler::view)
+                .create(services.projects()::create)
+                .list(this::list)
+                .get(services.projects()::get)
+                .update(services.projects()::update)
+                .delete(services.projects()::delete)
+                .register(routes);
     }
 
-    private void create(Context ctx) {
-        Project p = services.projects().create(callers.require(ctx), changes(JsonFields.wrapped(Json.body(ctx), "project")));
-        Json.write(ctx, 201, Json.object().set("project", view(ctx, p)));
-    }
-
-    private void list(Context ctx) {
+    /** Projects acting as domains do not exist here, so {@code is_domain=true} lists none. */
+    private List<Project> list(Token caller, Context ctx) {
         if (Boolean.TRUE.equals(Queries.bool(ctx, "is_domain"))) {
-            callers.require(ctx);
-            Json.write(ctx, 200, IdentityViews.collection(ctx, "projects", java.util.List.<Project>of(), p -> view(ctx, p)));
-            return;
+            return List.of();
         }
         var filter = new ProjectFilter(Queries.string(ctx, "name"), Queries.string(ctx, "domain_id"),
                 Queries.string(ctx, "parent_id"), Queries.bool(ctx, "enabled"), Queries.string(ctx, "tags"),
                 Queries.string(ctx, "tags-any"), Queries.string(ctx, "not-tags"), Queries.string(ctx, "not-tags-any"));
-        var projects = services.projects().list(callers.require(ctx), filter);
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "projects", projects, p -> view(ctx, p)));
-    }
-
-    private void get(Context ctx) {
-        Project p = services.projects().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("project", view(ctx, p)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "project");
-        Project p = services.projects().update(callers.require(ctx), ctx.pathParam("id"), changes(in));
-        Json.write(ctx, 200, Json.object().set("project", view(ctx, p)));
-    }
-
-    private void delete(Context ctx) {
-        services.projects().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        return services.projects().list(caller, filter);
     }
 
     private static ProjectChanges changes(ObjectNode in) {

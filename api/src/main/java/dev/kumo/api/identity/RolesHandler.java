@@ -29,42 +29,14 @@ final class RolesHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void create(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "role");
-        Role r = services.roles().create(callers.require(ctx), changes(in));
-        Json.write(ctx, 201, Json.object().set("role", view(ctx, r)));
-    }
-
-    private void list(Context ctx) {
-        var roles = services.roles().list(callers.require(ctx), Queries.string(ctx, "name"), Queries.string(ctx, "domain_id"));
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "roles", roles, r -> view(ctx, r)));
-    }
-
-    private void get(Context ctx) {
-        Role r = services.roles().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("role", view(ctx, r)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "role");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("Invalid input for field 'role': {} does not have enough properties; give at "
-                    + "least one attribute to change.");
-        }
-        Role r = services.roles().update(callers.require(ctx), ctx.pathParam("id"), changes(in));
-        Json.write(ctx, 200, Json.object().set("role", view(ctx, r)));
-    }
-
-    private void delete(Context ctx) {
-        services.roles().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        new CollectionRoutes<Role, RoleChanges>(BASE, "role", "roles", callers, RolesHandler::changes, RolesHandler::view)
+                .create(services.roles()::create)
+                .list((caller, ctx) -> services.roles().list(caller, Queries.string(ctx, "name"),
+                        Queries.string(ctx, "domain_id")))
+                .get(services.roles()::get)
+                .update(services.roles()::update)
+                .delete(services.roles()::delete)
+                .register(routes);
     }
 
     private static RoleChanges changes(ObjectNode in) {

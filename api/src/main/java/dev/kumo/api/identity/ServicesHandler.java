@@ -7,7 +7,6 @@ import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
 import dev.kumo.core.identity.catalog.ServiceChanges;
 import dev.kumo.core.identity.catalog.ServiceFilter;
-import dev.kumo.model.error.CloudError;
 import dev.kumo.model.identity.Service;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,42 +26,15 @@ final class ServicesHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void create(Context ctx) {
-        var in = changes(JsonFields.wrapped(Json.body(ctx), "service"));
-        Service service = services.catalog().createService(callers.require(ctx), in);
-        Json.write(ctx, 201, Json.object().set("service", view(ctx, service)));
-    }
-
-    private void list(Context ctx) {
-        var filter = new ServiceFilter(Queries.string(ctx, "type"), Queries.string(ctx, "name"));
-        var list = services.catalog().services(callers.require(ctx), filter);
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "services", list, s -> view(ctx, s)));
-    }
-
-    private void get(Context ctx) {
-        Service service = services.catalog().service(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("service", view(ctx, service)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "service");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("Invalid input for field 'service': give at least one attribute to change.");
-        }
-        Service service = services.catalog().updateService(callers.require(ctx), ctx.pathParam("id"), changes(in));
-        Json.write(ctx, 200, Json.object().set("service", view(ctx, service)));
-    }
-
-    private void delete(Context ctx) {
-        services.catalog().deleteService(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        new CollectionRoutes<Service, ServiceChanges>(BASE, "service", "services", callers, ServicesHandler::changes,
+                ServicesHandler::view)
+                .create(services.catalog()::createService)
+                .list((caller, ctx) -> services.catalog().services(caller,
+                        new ServiceFilter(Queries.string(ctx, "type"), Queries.string(ctx, "name"))))
+                .get(services.catalog()::service)
+                .update(services.catalog()::updateService)
+                .delete(services.catalog()::deleteService)
+                .register(routes);
     }
 
     private static ServiceChanges changes(ObjectNode in) {

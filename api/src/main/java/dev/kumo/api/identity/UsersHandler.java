@@ -33,48 +33,16 @@ final class UsersHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
+        new CollectionRoutes<User, UserChanges>(BASE, "user", "users", callers, UsersHandler::changes, UsersHandler::view)
+                .create(services.users()::create)
+                .list((caller, ctx) -> services.users().list(caller, filter(ctx)))
+                .get(services.users()::get)
+                .update(services.users()::update)
+                .delete(services.users()::delete)
+                .register(routes);
         routes.post(BASE + "/{id}/password", this::changePassword);
         routes.get(BASE + "/{id}/projects", this::projects);
         routes.get(BASE + "/{id}/groups", this::groups);
-    }
-
-    private void create(Context ctx) {
-        User u = services.users().create(callers.require(ctx), changes(JsonFields.wrapped(Json.body(ctx), "user")));
-        Json.write(ctx, 201, Json.object().set("user", view(ctx, u)));
-    }
-
-    private void list(Context ctx) {
-        var users = services.users().list(callers.require(ctx), filter(ctx));
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "users", users, u -> view(ctx, u)));
-    }
-
-    private void get(Context ctx) {
-        User u = services.users().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("user", view(ctx, u)));
-    }
-
-    private void update(Context ctx) {
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "user");
-        String id = ctx.pathParam("id");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("{} does not have enough properties.");
-        }
-        String bodyId = JsonFields.string(in, "id");
-        if (bodyId != null && !bodyId.equals(id)) {
-            throw CloudError.badRequest("Cannot change user ID");
-        }
-        User u = services.users().update(callers.require(ctx), id, changes(in));
-        Json.write(ctx, 200, Json.object().set("user", view(ctx, u)));
-    }
-
-    private void delete(Context ctx) {
-        services.users().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
     }
 
     /** No token needed: the original password authorises the change (Keystone's API is unenforced here). */
