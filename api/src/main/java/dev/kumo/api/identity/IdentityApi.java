@@ -48,5 +48,7 @@ public final class IdentityApi implements ApiModule {
         new ImpliedRolesHandler(services, callers).register(routes);
         new GrantsHandler(services, callers).register(routes);
         new RoleAssignmentsHandler(services, callers).register(routes);
+        new CredentialsHandler(services, callers).register(routes);
+        new Ec2CredentialsHandler(services, callers).register(routes);
     }
 }
