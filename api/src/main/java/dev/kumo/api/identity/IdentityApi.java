@@ -50,5 +50,6 @@ public final class IdentityApi implements ApiModule {
         new RoleAssignmentsHandler(services, callers).register(routes);
         new CredentialsHandler(services, callers).register(routes);
         new Ec2CredentialsHandler(services, callers).register(routes);
+        new PoliciesHandler(services, callers).register(routes);
     }
 }

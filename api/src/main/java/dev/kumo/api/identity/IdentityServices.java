@@ -8,6 +8,7 @@ import dev.kumo.core.identity.credential.CredentialService;
 import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
 import dev.kumo.core.identity.group.GroupService;
+import dev.kumo.core.identity.policydocument.PolicyDocumentService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.TokenService;
@@ -19,7 +20,8 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
                                ProjectService projects, UserService users, GroupService groups,
                                CatalogService catalog, ApplicationCredentialService applicationCredentials,
                                RoleService roles, AssignmentService assignments,
-                               CredentialService credentials, Ec2CredentialService ec2Credentials) {
+                               CredentialService credentials, Ec2CredentialService ec2Credentials,
+                               PolicyDocumentService policies) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -33,5 +35,6 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(assignments, "assignments");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(ec2Credentials, "ec2Credentials");
+        Objects.requireNonNull(policies, "policies");
     }
 }
