@@ -34,14 +34,6 @@ CREATE TABLE endpoint_group (
     filters     TEXT NOT NULL
 );
 
-CREATE TABLE project_endpoint_group (
-    endpoint_group_id TEXT NOT NULL REFERENCES endpoint_group (id) ON DELETE CASCADE,
-    project_id        TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,
-    PRIMARY KEY (endpoint_group_id, project_id)
-);
-
-CREATE INDEX project_endpoint_group_project ON project_endpoint_group (project_id);
-
 -- value: the option's JSON value. "group" and "option" are avoided as column names (keywords).
 CREATE TABLE domain_config (
     domain_id   TEXT    NOT NULL REFERENCES domain (id) ON DELETE CASCADE,

@@ -17,6 +17,7 @@ import dev.kumo.core.identity.credential.CredentialCipher;
 import dev.kumo.core.identity.credential.CredentialService;
 import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.endpointfilter.EndpointGroupService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
 import dev.kumo.core.identity.policydocument.PolicyDocumentService;
@@ -66,7 +67,8 @@ public final class CloudServer implements AutoCloseable {
                     new UserService(state, hasher, projects, clock), new GroupService(state, clock),
                     new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
                     new RoleService(state), new AssignmentService(state),
-                    credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state));
+                    credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state),
+                    new EndpointGroupService(state));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -51,5 +51,6 @@ public final class IdentityApi implements ApiModule {
         new CredentialsHandler(services, callers).register(routes);
         new Ec2CredentialsHandler(services, callers).register(routes);
         new PoliciesHandler(services, callers).register(routes);
+        new EndpointGroupsHandler(services, callers).register(routes);
     }
 }

@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/**
- * Endpoint groups in {@code endpoint_group} (filters as a JSON object) and their project associations in
- * {@code project_endpoint_group}, which go with the group or the project.
- */
+/** Endpoint groups in {@code endpoint_group}, filters as a JSON object. */
 final class SqlEndpointGroupRepository implements EndpointGroupRepository {
     private final Handle handle;
 
@@ -63,42 +60,6 @@ final class SqlEndpointGroupRepository implements EndpointGroupRepository {
     @Override
     public boolean delete(String id) {
         return handle.createUpdate("DELETE FROM endpoint_group WHERE id = :id").bind("id", id).execute() > 0;
-    }
-
-    @Override
-    public List<String> projectIds(String groupId) {
-        return handle.createQuery("""
-                        SELECT project_id FROM project_endpoint_group WHERE endpoint_group_id = :id ORDER BY project_id""")
-                .bind("id", groupId)
-                .mapTo(String.class).list();
-    }
-
-    @Override
-    public List<String> groupIdsOfProject(String projectId) {
-        return handle.createQuery("""
-                        SELECT endpoint_group_id FROM project_endpoint_group WHERE project_id = :id
-                        ORDER BY endpoint_group_id""")
-                .bind("id", projectId)
-                .mapTo(String.class).list();
-    }
-
-    @Override
-    public void associate(String groupId, String projectId) {
-        handle.createUpdate("""
-                        INSERT INTO project_endpoint_group (endpoint_group_id, project_id) VALUES (:groupId, :projectId)
-                        ON CONFLICT DO NOTHING""")
-                .bind("groupId", groupId)
-                .bind("projectId", projectId)
-                .execute();
-    }
-
-    @Override
-    public boolean dissociate(String groupId, String projectId) {
-        return handle.createUpdate("""
-                        DELETE FROM project_endpoint_group WHERE endpoint_group_id = :groupId AND project_id = :projectId""")
-                .bind("groupId", groupId)
-                .bind("projectId", projectId)
-                .execute() > 0;
     }
 
     private static EndpointGroup row(ResultSet rs) throws SQLException {

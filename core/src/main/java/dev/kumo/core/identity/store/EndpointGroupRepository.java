@@ -4,7 +4,7 @@ import dev.kumo.model.identity.EndpointGroup;
 import java.util.List;
 import java.util.Optional;
 
-/** OS-EP-FILTER endpoint groups and the projects they are associated with. */
+/** OS-EP-FILTER endpoint groups. */
 public interface EndpointGroupRepository {
     /** Ordered by id. */
     List<EndpointGroup> all();
@@ -15,18 +15,6 @@ public interface EndpointGroupRepository {
 
     void update(EndpointGroup group);
 
-    /** Also ends the group's project associations. @return whether it existed */
+    /** @return whether it existed */
     boolean delete(String id);
-
-    /** Ids of the projects associated with the group, ordered. */
-    List<String> projectIds(String groupId);
-
-    /** Ids of the groups associated with the project, ordered. */
-    List<String> groupIdsOfProject(String projectId);
-
-    /** Idempotent. */
-    void associate(String groupId, String projectId);
-
-    /** @return whether the association existed */
-    boolean dissociate(String groupId, String projectId);
 }
