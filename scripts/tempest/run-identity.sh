@@ -15,7 +15,7 @@
 #   TEMPEST_CONCURRENCY=2
 #   TEMPEST_REGEX     default '^tempest\.api\.identity\.(admin\.)?v3\.' (138 tests)
 #   TEMPEST_EXCLUDE_LIST  default: exclude-unimplemented.txt next to this script
-#                   (15 tests of APIs no config flag can switch off); "none" = none
+#                   (5 tests of APIs no config flag can switch off); "none" = none
 #   TEMPEST_IDENTITY_EXTENSIONS  value of [identity-feature-enabled]
 #                   api_extensions (default "OS-INHERIT,OS-EC2"; "all"; "" = none)
 #   TEMPEST_EXTRA_CONF  an ini file merged over the generated tempest.conf

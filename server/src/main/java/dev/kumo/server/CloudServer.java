@@ -17,6 +17,7 @@ import dev.kumo.core.identity.credential.CredentialCipher;
 import dev.kumo.core.identity.credential.CredentialService;
 import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.domainconfig.DomainConfigService;
 import dev.kumo.core.identity.endpointfilter.EndpointGroupService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
@@ -62,13 +63,14 @@ public final class CloudServer implements AutoCloseable {
                     new TokenSettings(config.tokenLifetime()), clock);
             var projects = new ProjectService(state);
             var blobs = new JsonBlobParser();
-            var credentials = new CredentialService(state, CredentialCipher.loadOrCreate(state.store()), blobs);
+            var cipher = CredentialCipher.loadOrCreate(state.store());
+            var credentials = new CredentialService(state, cipher, blobs);
             var services = new IdentityServices(state, tokens, new DomainService(state), projects,
                     new UserService(state, hasher, projects, clock), new GroupService(state, clock),
                     new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
                     new RoleService(state), new AssignmentService(state),
                     credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state),
-                    new EndpointGroupService(state));
+                    new EndpointGroupService(state), new DomainConfigService(state, cipher));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -52,5 +52,6 @@ public final class IdentityApi implements ApiModule {
         new Ec2CredentialsHandler(services, callers).register(routes);
         new PoliciesHandler(services, callers).register(routes);
         new EndpointGroupsHandler(services, callers).register(routes);
+        new DomainConfigHandler(services, callers).register(routes);
     }
 }

@@ -7,6 +7,7 @@ import dev.kumo.core.identity.catalog.CatalogService;
 import dev.kumo.core.identity.credential.CredentialService;
 import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.domainconfig.DomainConfigService;
 import dev.kumo.core.identity.endpointfilter.EndpointGroupService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.policydocument.PolicyDocumentService;
@@ -22,7 +23,8 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
                                CatalogService catalog, ApplicationCredentialService applicationCredentials,
                                RoleService roles, AssignmentService assignments,
                                CredentialService credentials, Ec2CredentialService ec2Credentials,
-                               PolicyDocumentService policies, EndpointGroupService endpointGroups) {
+                               PolicyDocumentService policies, EndpointGroupService endpointGroups,
+                               DomainConfigService domainConfigs) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -38,5 +40,6 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(ec2Credentials, "ec2Credentials");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(endpointGroups, "endpointGroups");
+        Objects.requireNonNull(domainConfigs, "domainConfigs");
     }
 }

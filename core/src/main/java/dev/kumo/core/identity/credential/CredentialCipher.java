@@ -15,10 +15,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals credential blobs with AES-256-GCM, as Keystone encrypts them with its credential key: the store only
- * ever holds the sealed text, so a copy of the credential table, a backup or a query log does not give the
- * secrets away. The credential's id is bound in as associated data, so a sealed blob moved to another row
- * does not open. {@link #keyHash()} names the key (SHA-256 of it, in hex) so a blob sealed with another key
+ * Seals credential blobs (and other stored secrets, such as a domain's LDAP password) with AES-256-GCM, as
+ * Keystone encrypts them with its credential key: the store only ever holds the sealed text, so a copy of the
+ * table, a backup or a query log does not give the secrets away. The id of the row a secret belongs to is
+ * bound in as associated data, so a sealed value moved to another row does not open. {@link #keyHash()} names
+ * the key (SHA-256 of it, in hex) so a value sealed with another key
  * is recognised rather than mistaken for corruption. Thread-safe.
  */
 public final class CredentialCipher {
@@ -55,15 +56,15 @@ public final class CredentialCipher {
         return keyHash;
     }
 
-    /** The blob sealed for the credential {@code credentialId}: base64 of nonce and ciphertext. */
-    public String seal(String credentialId, String blob) {
+    /** {@code secret} sealed for the row {@code rowId} (e.g. a credential's id): base64 of nonce and ciphertext. */
+    public String seal(String rowId, String secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(credentialId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(blob.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
                     .put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -72,23 +73,23 @@ public final class CredentialCipher {
     }
 
     /**
-     * The blob {@link #seal} sealed for {@code credentialId} under the key named {@code sealedWithKeyHash}.
+     * The secret {@link #seal} sealed for {@code rowId} under the key named {@code sealedWithKeyHash}.
      *
      * @throws IllegalStateException when another key sealed it, or it was altered or moved to another row
      */
-    public String open(String credentialId, String sealedWithKeyHash, String sealedBlob) {
+    public String open(String rowId, String sealedWithKeyHash, String sealed) {
         if (!keyHash.equals(sealedWithKeyHash)) {
-            throw new IllegalStateException("credential " + credentialId + " was sealed with another key (hash "
+            throw new IllegalStateException("the secret of " + rowId + " was sealed with another key (hash "
                     + sealedWithKeyHash + "), not with this cloud's credential key (hash " + keyHash + ")");
         }
         try {
-            byte[] raw = Base64.getDecoder().decode(sealedBlob);
+            byte[] raw = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
-            cipher.updateAAD(credentialId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException | IllegalArgumentException e) {
-            throw new IllegalStateException("the stored blob of credential " + credentialId
+            throw new IllegalStateException("the sealed secret of " + rowId
                     + " does not open with this cloud's credential key: it was altered or belongs to another row", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable in this JVM", e);
