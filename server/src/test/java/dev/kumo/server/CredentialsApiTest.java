@@ -225,6 +225,23 @@ class CredentialsApiTest {
     }
 
     @Test
+    void aRestrictedApplicationCredentialMakesNoEc2KeyPairs() {
+        var appCred = cloud.post("/users/" + demoId + "/application_credentials", demo,
+                "{\"application_credential\": {\"name\": \"" + unique() + "\"}}").json().get("application_credential");
+        var auth = Json.object();
+        var identity = auth.putObject("auth").putObject("identity");
+        identity.putArray("methods").add("application_credential");
+        identity.putObject("application_credential").put("id", appCred.get("id").asText())
+                .put("secret", appCred.get("secret").asText());
+        String token = cloud.post("/auth/tokens", null, auth.toString()).headers().firstValue("X-Subject-Token").orElseThrow();
+        assertError(cloud.post("/users/" + demoId + "/credentials/OS-EC2", token, "{\"tenant_id\": \"" + demoProject + "\"}"),
+                403, "not allowed for managing additional credentials");
+        assertError(create(token, demoId, demoProject, "ec2", ec2Blob(unique(), "x")), 403,
+                "not allowed for managing additional credentials");
+        assertThat(create(token, demoId, null, "totp", "JBSWY3DP").status()).as("other types are allowed").isEqualTo(201);
+    }
+
+    @Test
     void sealedBlobsOpenAfterARestart() {
         String blob = ec2Blob(unique(), "kept");
         String id = create(admin, demoId, demoProject, "ec2", blob).json().at("/credential/id").asText();
