@@ -15,9 +15,9 @@
 #   TEMPEST_CONCURRENCY=2
 #   TEMPEST_REGEX     default '^tempest\.api\.identity\.(admin\.)?v3\.' (138 tests)
 #   TEMPEST_EXCLUDE_LIST  default: exclude-unimplemented.txt next to this script
-#                   (15 tests of APIs no config flag can switch off); "none" = none
+#                   (5 tests of APIs no config flag can switch off); "none" = none
 #   TEMPEST_IDENTITY_EXTENSIONS  value of [identity-feature-enabled]
-#                   api_extensions (default "OS-INHERIT"; "all"; "" = none)
+#                   api_extensions (default "OS-INHERIT,OS-EC2"; "all"; "" = none)
 #   TEMPEST_EXTRA_CONF  an ini file merged over the generated tempest.conf
 #                   (e.g. to set [identity-feature-enabled] trust = true)
 #   TEMPEST_MIN_PASS  if set, exit 1 when fewer tests than this passed
@@ -54,7 +54,7 @@ KUMO_IDENTITY_PATH=${KUMO_IDENTITY_PATH:-/identity}
 CONCURRENCY=${TEMPEST_CONCURRENCY:-2}
 REGEX=${TEMPEST_REGEX:-'^tempest\.api\.identity\.(admin\.)?v3\.'}
 EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-$KIT_DIR/exclude-unimplemented.txt}
-EXTENSIONS=${TEMPEST_IDENTITY_EXTENSIONS-OS-INHERIT}
+EXTENSIONS=${TEMPEST_IDENTITY_EXTENSIONS-OS-INHERIT,OS-EC2}
 HTTP_TIMEOUT=${TEMPEST_HTTP_TIMEOUT:-60}
 if [ "${TEMPEST_INSECURE:-0}" = 1 ]; then INSECURE=true; else INSECURE=false; fi
 case "$EXCLUDE_LIST" in none|"") EXCLUDE_LIST="" ;; esac

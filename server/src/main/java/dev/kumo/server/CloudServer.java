@@ -5,6 +5,7 @@ import dev.kumo.api.http.ApiSettings;
 import dev.kumo.api.http.Callers;
 import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.identity.IdentityServices;
+import dev.kumo.api.identity.JsonBlobParser;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
 import dev.kumo.core.identity.assignment.AssignmentService;
@@ -12,9 +13,15 @@ import dev.kumo.core.identity.bootstrap.BootstrapSettings;
 import dev.kumo.core.identity.bootstrap.CatalogEntry;
 import dev.kumo.core.identity.bootstrap.IdentityBootstrap;
 import dev.kumo.core.identity.catalog.CatalogService;
+import dev.kumo.core.identity.credential.CredentialCipher;
+import dev.kumo.core.identity.credential.CredentialService;
+import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.domainconfig.DomainConfigService;
+import dev.kumo.core.identity.endpointfilter.EndpointGroupService;
 import dev.kumo.core.identity.group.GroupService;
 import dev.kumo.core.identity.password.PasswordHasher;
+import dev.kumo.core.identity.policydocument.PolicyDocumentService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.Authenticator;
@@ -55,10 +62,15 @@ public final class CloudServer implements AutoCloseable {
             var tokens = new TokenService(state, codec, new Authenticator(state, hasher),
                     new TokenSettings(config.tokenLifetime()), clock);
             var projects = new ProjectService(state);
+            var blobs = new JsonBlobParser();
+            var cipher = CredentialCipher.loadOrCreate(state.store());
+            var credentials = new CredentialService(state, cipher, blobs);
             var services = new IdentityServices(state, tokens, new DomainService(state), projects,
                     new UserService(state, hasher, projects, clock), new GroupService(state, clock),
                     new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
-                    new RoleService(state), new AssignmentService(state));
+                    new RoleService(state), new AssignmentService(state),
+                    credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state),
+                    new EndpointGroupService(state), new DomainConfigService(state, cipher));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

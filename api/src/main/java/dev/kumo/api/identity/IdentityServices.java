@@ -4,8 +4,13 @@ import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
 import dev.kumo.core.identity.assignment.AssignmentService;
 import dev.kumo.core.identity.catalog.CatalogService;
+import dev.kumo.core.identity.credential.CredentialService;
+import dev.kumo.core.identity.credential.Ec2CredentialService;
 import dev.kumo.core.identity.domain.DomainService;
+import dev.kumo.core.identity.domainconfig.DomainConfigService;
+import dev.kumo.core.identity.endpointfilter.EndpointGroupService;
 import dev.kumo.core.identity.group.GroupService;
+import dev.kumo.core.identity.policydocument.PolicyDocumentService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.TokenService;
@@ -16,7 +21,10 @@ import java.util.Objects;
 public record IdentityServices(IdentityState state, TokenService tokens, DomainService domains,
                                ProjectService projects, UserService users, GroupService groups,
                                CatalogService catalog, ApplicationCredentialService applicationCredentials,
-                               RoleService roles, AssignmentService assignments) {
+                               RoleService roles, AssignmentService assignments,
+                               CredentialService credentials, Ec2CredentialService ec2Credentials,
+                               PolicyDocumentService policies, EndpointGroupService endpointGroups,
+                               DomainConfigService domainConfigs) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -28,5 +36,10 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(applicationCredentials, "applicationCredentials");
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(assignments, "assignments");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(ec2Credentials, "ec2Credentials");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(endpointGroups, "endpointGroups");
+        Objects.requireNonNull(domainConfigs, "domainConfigs");
     }
 }

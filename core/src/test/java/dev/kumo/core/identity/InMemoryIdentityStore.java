@@ -3,14 +3,19 @@ package dev.kumo.core.identity;
 import dev.kumo.core.identity.store.ApplicationCredentialRepository;
 import dev.kumo.core.identity.store.AssignmentRepository;
 import dev.kumo.core.identity.store.CatalogRepository;
+import dev.kumo.core.identity.store.CredentialRepository;
+import dev.kumo.core.identity.store.DomainConfigRepository;
 import dev.kumo.core.identity.store.DomainRepository;
+import dev.kumo.core.identity.store.EndpointGroupRepository;
 import dev.kumo.core.identity.store.GroupRepository;
 import dev.kumo.core.identity.store.IdentityStore;
 import dev.kumo.core.identity.store.IdentityTx;
+import dev.kumo.core.identity.store.PolicyRepository;
 import dev.kumo.core.identity.store.ProjectRepository;
 import dev.kumo.core.identity.store.RevocationRepository;
 import dev.kumo.core.identity.store.RoleRepository;
 import dev.kumo.core.identity.store.SecretRepository;
+import dev.kumo.core.identity.store.StoredCredential;
 import dev.kumo.core.identity.store.UserRepository;
 import dev.kumo.core.identity.token.RevocationEvent;
 import dev.kumo.model.identity.ApplicationCredential;
@@ -35,7 +40,8 @@ import java.util.function.Function;
 /**
  * A map-backed identity store for core tests: just enough of the ports for the services under test.
  * Writes are not rolled back on failure, which the tests do not rely on; the catalog, revocations,
- * secrets and passwords are empty and read-only.
+ * secrets and passwords are empty and read-only; credentials are kept, while policies, endpoint groups and
+ * domain configuration are not supported.
  */
 public final class InMemoryIdentityStore implements IdentityStore, IdentityTx {
     private final Map<String, Domain> domains = new LinkedHashMap<>();
@@ -47,6 +53,7 @@ public final class InMemoryIdentityStore implements IdentityStore, IdentityTx {
     private final List<ImpliedRole> implications = new ArrayList<>();
     private final List<RoleAssignment> assignments = new ArrayList<>();
     private final Map<String, ApplicationCredential> credentials = new LinkedHashMap<>();
+    private final Map<String, StoredCredential> storedCredentials = new java.util.TreeMap<>();
     private long generation;
 
     @Override
@@ -184,5 +191,35 @@ public final class InMemoryIdentityStore implements IdentityStore, IdentityTx {
             public Optional<String> get(String name) { return Optional.empty(); }
             public String putIfAbsent(String name, String value) { throw new UnsupportedOperationException(); }
         };
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return new CredentialRepository() {
+            public List<StoredCredential> list(String userId, String type) {
+                return storedCredentials.values().stream()
+                        .filter(c -> (userId == null || userId.equals(c.userId())) && (type == null || type.equals(c.type())))
+                        .toList();
+            }
+            public Optional<StoredCredential> get(String id) { return Optional.ofNullable(storedCredentials.get(id)); }
+            public void insert(StoredCredential c) { storedCredentials.put(c.id(), c); }
+            public void update(StoredCredential c) { storedCredentials.put(c.id(), c); }
+            public boolean delete(String id) { return storedCredentials.remove(id) != null; }
+        };
+    }
+
+    @Override
+    public PolicyRepository policies() {
+        throw new UnsupportedOperationException("policies are not kept by the in-memory store");
+    }
+
+    @Override
+    public EndpointGroupRepository endpointGroups() {
+        throw new UnsupportedOperationException("endpoint groups are not kept by the in-memory store");
+    }
+
+    @Override
+    public DomainConfigRepository domainConfigs() {
+        throw new UnsupportedOperationException("domain configuration is not kept by the in-memory store");
     }
 }

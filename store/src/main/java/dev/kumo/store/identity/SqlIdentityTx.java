@@ -3,9 +3,13 @@ package dev.kumo.store.identity;
 import dev.kumo.core.identity.store.ApplicationCredentialRepository;
 import dev.kumo.core.identity.store.AssignmentRepository;
 import dev.kumo.core.identity.store.CatalogRepository;
+import dev.kumo.core.identity.store.CredentialRepository;
+import dev.kumo.core.identity.store.DomainConfigRepository;
 import dev.kumo.core.identity.store.DomainRepository;
+import dev.kumo.core.identity.store.EndpointGroupRepository;
 import dev.kumo.core.identity.store.GroupRepository;
 import dev.kumo.core.identity.store.IdentityTx;
+import dev.kumo.core.identity.store.PolicyRepository;
 import dev.kumo.core.identity.store.ProjectRepository;
 import dev.kumo.core.identity.store.RevocationRepository;
 import dev.kumo.core.identity.store.RoleRepository;
@@ -71,5 +75,25 @@ final class SqlIdentityTx implements IdentityTx {
     @Override
     public SecretRepository secrets() {
         return new SqlSecretRepository(handle);
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return new SqlCredentialRepository(handle);
+    }
+
+    @Override
+    public PolicyRepository policies() {
+        return new SqlPolicyRepository(handle);
+    }
+
+    @Override
+    public EndpointGroupRepository endpointGroups() {
+        return new SqlEndpointGroupRepository(handle);
+    }
+
+    @Override
+    public DomainConfigRepository domainConfigs() {
+        return new SqlDomainConfigRepository(handle);
     }
 }

@@ -21,4 +21,12 @@ public interface IdentityTx {
     RevocationRepository revocations();
 
     SecretRepository secrets();
+
+    CredentialRepository credentials();
+
+    PolicyRepository policies();
+
+    EndpointGroupRepository endpointGroups();
+
+    DomainConfigRepository domainConfigs();
 }
