@@ -161,7 +161,7 @@ class CredentialsApiTest {
                 "'project_id'");
         assertError(cloud.send("PATCH", "/credentials/" + id, admin, "{\"credential\": {}}"), 400, "at least one attribute");
         assertError(cloud.send("PATCH", "/credentials/" + id, admin, "{\"credential\": {\"id\": \"other\"}}"), 400,
-                "Cannot change the ID");
+                "Cannot change credential ID");
     }
 
     @Test

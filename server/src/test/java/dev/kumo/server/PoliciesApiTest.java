@@ -65,7 +65,7 @@ class PoliciesApiTest {
                 400, "longer than 255 characters");
         String id = cloud.post("/policies", admin, "{\"policy\": {\"blob\": \"x\", \"type\": \"y\"}}").json().at("/policy/id").asText();
         assertError(cloud.send("PATCH", "/policies/" + id, admin, "{\"policy\": {}}"), 400, "at least one attribute");
-        assertError(cloud.send("PATCH", "/policies/" + id, admin, "{\"policy\": {\"id\": \"other\"}}"), 400, "Cannot change the ID");
+        assertError(cloud.send("PATCH", "/policies/" + id, admin, "{\"policy\": {\"id\": \"other\"}}"), 400, "Cannot change policy ID");
     }
 
     @Test

@@ -108,7 +108,7 @@ final class CollectionRoutes<T, C> {
         }
         String bodyId = JsonFields.string(in, "id");
         if (bodyId != null && !bodyId.equals(ctx.pathParam("id"))) {
-            throw CloudError.badRequest("Cannot change %s ID", member);
+            throw CloudError.badRequest("Cannot change %s ID: it is %s, the body says %s.", member, ctx.pathParam("id"), bodyId);
         }
         return in;
     }

@@ -27,53 +27,21 @@ final class EndpointGroupsHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
+        new CollectionRoutes<EndpointGroup, EndpointGroupChanges>(BASE, "endpoint_group", "endpoint_groups", callers,
+                EndpointGroupsHandler::changes, EndpointGroupsHandler::view)
+                .create(services.endpointGroups()::create)
+                .list((caller, ctx) -> services.endpointGroups().list(caller, Queries.string(ctx, "name")))
+                .get(services.endpointGroups()::get)
+                .update(services.endpointGroups()::update)
+                .delete(services.endpointGroups()::delete)
+                .register(routes);
         routes.head(BASE + "/{id}", this::check);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
         routes.get(BASE + "/{id}/endpoints", this::endpoints);
-    }
-
-    private void create(Context ctx) {
-        var in = changes(JsonFields.wrapped(Json.body(ctx), "endpoint_group"));
-        EndpointGroup g = services.endpointGroups().create(callers.require(ctx), in);
-        Json.write(ctx, 201, Json.object().set("endpoint_group", view(ctx, g)));
-    }
-
-    private void list(Context ctx) {
-        var list = services.endpointGroups().list(callers.require(ctx), Queries.string(ctx, "name"));
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "endpoint_groups", list, g -> view(ctx, g)));
-    }
-
-    private void get(Context ctx) {
-        EndpointGroup g = services.endpointGroups().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("endpoint_group", view(ctx, g)));
     }
 
     private void check(Context ctx) {
         services.endpointGroups().get(callers.require(ctx), ctx.pathParam("id"));
         ctx.status(200);
-    }
-
-    private void update(Context ctx) {
-        String id = ctx.pathParam("id");
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "endpoint_group");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("Invalid input for field 'endpoint_group': give at least one attribute to change.");
-        }
-        String bodyId = JsonFields.string(in, "id");
-        if (bodyId != null && !bodyId.equals(id)) {
-            throw CloudError.badRequest("Cannot change the ID of endpoint group %s to %s: ids are fixed.", id, bodyId);
-        }
-        EndpointGroup g = services.endpointGroups().update(callers.require(ctx), id, changes(in));
-        Json.write(ctx, 200, Json.object().set("endpoint_group", view(ctx, g)));
-    }
-
-    private void delete(Context ctx) {
-        services.endpointGroups().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
     }
 
     private void endpoints(Context ctx) {

@@ -6,7 +6,6 @@ import dev.kumo.api.http.Json;
 import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
 import dev.kumo.core.identity.policydocument.PolicyDocumentChanges;
-import dev.kumo.model.error.CloudError;
 import dev.kumo.model.identity.PolicyDocument;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,46 +25,14 @@ final class PoliciesHandler {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{id}", this::get);
-        routes.patch(BASE + "/{id}", this::update);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void create(Context ctx) {
-        var in = changes(JsonFields.wrapped(Json.body(ctx), "policy"));
-        PolicyDocument p = services.policies().create(callers.require(ctx), in);
-        Json.write(ctx, 201, Json.object().set("policy", view(ctx, p)));
-    }
-
-    private void list(Context ctx) {
-        var list = services.policies().list(callers.require(ctx), Queries.string(ctx, "type"));
-        Json.write(ctx, 200, IdentityViews.collection(ctx, "policies", list, p -> view(ctx, p)));
-    }
-
-    private void get(Context ctx) {
-        PolicyDocument p = services.policies().get(callers.require(ctx), ctx.pathParam("id"));
-        Json.write(ctx, 200, Json.object().set("policy", view(ctx, p)));
-    }
-
-    private void update(Context ctx) {
-        String id = ctx.pathParam("id");
-        ObjectNode in = JsonFields.wrapped(Json.body(ctx), "policy");
-        if (in.isEmpty()) {
-            throw CloudError.badRequest("Invalid input for field 'policy': give at least one attribute to change.");
-        }
-        String bodyId = JsonFields.string(in, "id");
-        if (bodyId != null && !bodyId.equals(id)) {
-            throw CloudError.badRequest("Cannot change the ID of policy %s to %s: ids are fixed.", id, bodyId);
-        }
-        PolicyDocument p = services.policies().update(callers.require(ctx), id, changes(in));
-        Json.write(ctx, 200, Json.object().set("policy", view(ctx, p)));
-    }
-
-    private void delete(Context ctx) {
-        services.policies().delete(callers.require(ctx), ctx.pathParam("id"));
-        ctx.status(204);
+        new CollectionRoutes<PolicyDocument, PolicyDocumentChanges>(BASE, "policy", "policies", callers,
+                PoliciesHandler::changes, PoliciesHandler::view)
+                .create(services.policies()::create)
+                .list((caller, ctx) -> services.policies().list(caller, Queries.string(ctx, "type")))
+                .get(services.policies()::get)
+                .update(services.policies()::update)
+                .delete(services.policies()::delete)
+                .register(routes);
     }
 
     private static PolicyDocumentChanges changes(ObjectNode in) {
