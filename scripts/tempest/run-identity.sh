@@ -133,8 +133,8 @@ user_unique_last_password_count = 2
 api_v2 = false
 api_v2_admin = false
 api_v3 = true
-# OS-TRUST: skips test_trusts.TrustsV3TestJSON (6)
-trust = false
+# OS-TRUST: kumo implements trusts (test_trusts.TrustsV3TestJSON, 6)
+trust = true
 # gates OS-INHERIT (test_inherits, 6) and OS-EC2 (v3.test_ec2_credentials, 4)
 api_extensions = $EXTENSIONS
 # false = tempest lists users/groups without a domain_id filter

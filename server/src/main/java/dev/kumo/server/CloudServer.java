@@ -28,6 +28,7 @@ import dev.kumo.core.identity.token.Authenticator;
 import dev.kumo.core.identity.token.TokenCodec;
 import dev.kumo.core.identity.token.TokenService;
 import dev.kumo.core.identity.token.TokenSettings;
+import dev.kumo.core.identity.trust.TrustService;
 import dev.kumo.core.identity.user.UserService;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
@@ -70,7 +71,7 @@ public final class CloudServer implements AutoCloseable {
                     new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
                     new RoleService(state), new AssignmentService(state),
                     credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state),
-                    new EndpointGroupService(state), new DomainConfigService(state, cipher));
+                    new EndpointGroupService(state), new DomainConfigService(state, cipher), new TrustService(state, clock));
             var callers = new Callers(tokens);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

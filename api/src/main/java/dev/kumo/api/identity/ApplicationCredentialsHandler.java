@@ -7,6 +7,7 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.JsonFields;
 import dev.kumo.api.http.Queries;
+import dev.kumo.api.http.Timestamps;
 import dev.kumo.core.identity.IdentitySnapshot;
 import dev.kumo.core.identity.appcred.NewApplicationCredential;
 import dev.kumo.core.identity.appcred.RoleRef;
@@ -54,7 +55,7 @@ final class ApplicationCredentialsHandler {
     private void create(Context ctx) {
         ObjectNode in = JsonFields.wrapped(Json.body(ctx), "application_credential");
         var request = new NewApplicationCredential(JsonFields.string(in, "name"), JsonFields.string(in, "description"),
-                JsonFields.string(in, "secret"), expiresAt(JsonFields.string(in, "expires_at")), roles(in.get("roles")),
+                JsonFields.string(in, "secret"), Timestamps.parse("expires_at", JsonFields.string(in, "expires_at")), roles(in.get("roles")),
                 JsonFields.bool(in, "unrestricted"));
         rejectAccessRules(in.get("access_rules"));
         var created = services.applicationCredentials().create(callers.require(ctx), ctx.pathParam("user_id"), request);
@@ -109,24 +110,6 @@ final class ApplicationCredentialsHandler {
         if (node != null && !node.isNull() && !(node.isArray() && node.isEmpty())) {
             throw CloudError.badRequest("Invalid input for field 'access_rules': application credential access rules "
                     + "are not supported by this cloud; create the credential without them.");
-        }
-    }
-
-    /** ISO 8601; without a zone the time is UTC, as Keystone reads it. */
-    static Instant expiresAt(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            return t instanceof OffsetDateTime odt ? odt.toInstant() : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw CloudError.badRequest("Invalid input for field 'expires_at': '%s' is not an ISO 8601 timestamp "
-                        + "such as 2030-01-31T12:00:00Z.", text);
-            }
         }
     }
 

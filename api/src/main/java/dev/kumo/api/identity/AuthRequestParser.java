@@ -74,7 +74,12 @@ final class AuthRequestParser {
             return new AuthRequest.ScopeRequest(TokenScope.Kind.SYSTEM, null, null, null);
         }
         if (scope.has("OS-TRUST:trust")) {
-            throw CloudError.forbidden("Trusts are not supported by this cloud.");
+            JsonNode t = object(scope.get("OS-TRUST:trust"), "auth.scope.OS-TRUST:trust");
+            String trustId = text(t, "id");
+            if (trustId == null) {
+                throw CloudError.badRequest("'auth.scope.OS-TRUST:trust.id' is a required property.");
+            }
+            return new AuthRequest.ScopeRequest(TokenScope.Kind.PROJECT, null, null, null, trustId);
         }
         throw CloudError.badRequest("Invalid input for field 'auth/scope': expected project, domain or system.");
     }

@@ -48,6 +48,7 @@ public final class IdentityApi implements ApiModule {
         new ImpliedRolesHandler(services, callers).register(routes);
         new GrantsHandler(services, callers).register(routes);
         new RoleAssignmentsHandler(services, callers).register(routes);
+        new TrustsHandler(services, callers).register(routes);
         new CredentialsHandler(services, callers).register(routes);
         new Ec2CredentialsHandler(services, callers).register(routes);
         new PoliciesHandler(services, callers).register(routes);

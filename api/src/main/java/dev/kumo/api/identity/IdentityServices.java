@@ -14,6 +14,7 @@ import dev.kumo.core.identity.policydocument.PolicyDocumentService;
 import dev.kumo.core.identity.project.ProjectService;
 import dev.kumo.core.identity.role.RoleService;
 import dev.kumo.core.identity.token.TokenService;
+import dev.kumo.core.identity.trust.TrustService;
 import dev.kumo.core.identity.user.UserService;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
                                RoleService roles, AssignmentService assignments,
                                CredentialService credentials, Ec2CredentialService ec2Credentials,
                                PolicyDocumentService policies, EndpointGroupService endpointGroups,
-                               DomainConfigService domainConfigs) {
+                               DomainConfigService domainConfigs, TrustService trusts) {
     public IdentityServices {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(tokens, "tokens");
@@ -41,5 +42,6 @@ public record IdentityServices(IdentityState state, TokenService tokens, DomainS
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(endpointGroups, "endpointGroups");
         Objects.requireNonNull(domainConfigs, "domainConfigs");
+        Objects.requireNonNull(trusts, "trusts");
     }
 }

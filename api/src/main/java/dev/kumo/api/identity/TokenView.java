@@ -39,6 +39,12 @@ final class TokenView {
                 token.set("catalog", IdentityViews.catalog(s, t));
             }
         }
+        if (t.trust() != null) {
+            var trust = token.putObject("OS-TRUST:trust").put("id", t.trust().id())
+                    .put("impersonation", t.trust().impersonation());
+            trust.putObject("trustee_user").put("id", t.trust().trusteeUserId());
+            trust.putObject("trustor_user").put("id", t.trust().trustorUserId());
+        }
         if (t.applicationCredential() != null) {
             token.putObject("application_credential").put("id", t.applicationCredential().id())
                     .put("name", t.applicationCredential().name())

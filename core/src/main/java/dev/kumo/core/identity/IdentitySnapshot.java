@@ -13,6 +13,7 @@ import dev.kumo.model.identity.Region;
 import dev.kumo.model.identity.Role;
 import dev.kumo.model.identity.RoleAssignment;
 import dev.kumo.model.identity.Service;
+import dev.kumo.model.identity.Trust;
 import dev.kumo.model.identity.User;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public record IdentitySnapshot(long generation, Map<String, Domain> domains, Map
                                List<RoleAssignment> assignments, Map<String, Region> regions,
                                Map<String, Service> services, Map<String, Endpoint> endpoints,
                                Map<String, ApplicationCredential> applicationCredentials,
-                               List<RevocationEvent> revocations) {
+                               Map<String, Trust> trusts, List<RevocationEvent> revocations) {
 
     public static IdentitySnapshot load(long generation, IdentityTx tx) {
         return new IdentitySnapshot(generation,
@@ -46,6 +47,7 @@ public record IdentitySnapshot(long generation, Map<String, Domain> domains, Map
                 byId(tx.catalog().services(), Service::id),
                 byId(tx.catalog().endpoints(), Endpoint::id),
                 byId(tx.applicationCredentials().all(), ApplicationCredential::id),
+                byId(tx.trusts().all(), Trust::id),
                 List.copyOf(tx.revocations().all()));
     }
 

@@ -23,7 +23,7 @@ class EffectiveRolesTest {
                 List.of(new Membership("g", "alice")),
                 Map.of("admin", role("admin"), "member", role("member"), "reader", role("reader")),
                 List.of(new ImpliedRole("admin", "member"), new ImpliedRole("member", "reader")),
-                assignments, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+                assignments, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
     }
 
     private static Role role(String id) {

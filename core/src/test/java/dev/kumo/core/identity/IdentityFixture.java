@@ -57,9 +57,9 @@ public final class IdentityFixture {
     /** A token of {@code user} scoped to {@code project} carrying {@code roles}, as the token service makes them. */
     public Token token(User user, Project project, Role... roles) {
         var payload = new TokenPayload(user.id(), Set.of(AuthMethod.PASSWORD), TokenScope.project(project.id()),
-                Instant.now(), Instant.now().plusSeconds(3600), "audit-" + user.id(), null, null);
+                Instant.now(), Instant.now().plusSeconds(3600), "audit-" + user.id(), null, null, null);
         return new Token("token-" + user.id(), payload, user, defaultDomain, project, defaultDomain, null,
-                List.of(roles), null);
+                List.of(roles), null, null);
     }
 
     public Token adminToken() {

@@ -15,6 +15,8 @@ import dev.kumo.core.identity.store.ProjectRepository;
 import dev.kumo.core.identity.store.RevocationRepository;
 import dev.kumo.core.identity.store.RoleRepository;
 import dev.kumo.core.identity.store.SecretRepository;
+import dev.kumo.core.identity.store.TrustRepository;
+import dev.kumo.model.identity.Trust;
 import dev.kumo.core.identity.store.StoredCredential;
 import dev.kumo.core.identity.store.UserRepository;
 import dev.kumo.core.identity.token.RevocationEvent;
@@ -44,6 +46,7 @@ import java.util.function.Function;
  * domain configuration are not supported.
  */
 public final class InMemoryIdentityStore implements IdentityStore, IdentityTx {
+    private final Map<String, Trust> trusts = new java.util.LinkedHashMap<>();
     private final Map<String, Domain> domains = new LinkedHashMap<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
@@ -221,5 +224,19 @@ public final class InMemoryIdentityStore implements IdentityStore, IdentityTx {
     @Override
     public DomainConfigRepository domainConfigs() {
         throw new UnsupportedOperationException("domain configuration is not kept by the in-memory store");
+    }
+
+    @Override
+    public TrustRepository trusts() {
+        return new TrustRepository() {
+            public List<Trust> all() { return List.copyOf(trusts.values()); }
+            public void insert(Trust trust) { trusts.put(trust.id(), trust); }
+            public void setRemainingUses(String id, int n) {
+                Trust t = trusts.get(id);
+                trusts.put(id, new Trust(t.id(), t.trustorUserId(), t.trusteeUserId(), t.projectId(), t.impersonation(),
+                        t.expiresAt(), n, t.roleIds()));
+            }
+            public void delete(String id) { trusts.remove(id); }
+        };
     }
 }

@@ -14,6 +14,7 @@ import dev.kumo.core.identity.store.ProjectRepository;
 import dev.kumo.core.identity.store.RevocationRepository;
 import dev.kumo.core.identity.store.RoleRepository;
 import dev.kumo.core.identity.store.SecretRepository;
+import dev.kumo.core.identity.store.TrustRepository;
 import dev.kumo.core.identity.store.UserRepository;
 import org.jdbi.v3.core.Handle;
 
@@ -95,5 +96,10 @@ final class SqlIdentityTx implements IdentityTx {
     @Override
     public DomainConfigRepository domainConfigs() {
         return new SqlDomainConfigRepository(handle);
+    }
+
+    @Override
+    public TrustRepository trusts() {
+        return new SqlTrustRepository(handle);
     }
 }

@@ -29,6 +29,7 @@ import dev.kumo.model.identity.Region;
 import dev.kumo.model.identity.Role;
 import dev.kumo.model.identity.RoleAssignment;
 import dev.kumo.model.identity.Service;
+import dev.kumo.model.identity.Trust;
 import dev.kumo.model.identity.TargetType;
 import dev.kumo.model.identity.User;
 import dev.kumo.store.Database;
@@ -124,6 +125,8 @@ abstract class IdentityStoreContract {
     private List<RevocationEvent> revocations() { return store.read(tx -> tx.revocations().all()); }
 
     private Optional<String> passwordHash(String userId) { return store.read(tx -> tx.users().passwordHash(userId)); }
+
+    private List<Trust> trusts() { return store.read(tx -> tx.trusts().all()); }
 
     private Optional<String> secretHash(String id) { return store.read(tx -> tx.applicationCredentials().secretHash(id)); }
 
@@ -531,6 +534,24 @@ abstract class IdentityStoreContract {
         write(tx -> tx.applicationCredentials().delete("c1"));
         assertThat(credentials()).containsExactly(bare);
         assertThat(count("application_credential_role")).isZero();
+    }
+
+    @Test
+    void trustsRoundTripCountUsesAndDieWithTheirUsers() {
+        Trust limited = new Trust("t1", "u1", "u2", "p1", true, T1, 3, List.of("r2", "r1"));
+        Trust open = new Trust("t2", "u2", "u1", null, false, null, null, List.of());
+        write(tx -> {
+            tx.users().insert(user("u1", "alice", "d1"), null);
+            tx.users().insert(user("u2", "bob", "d1"), null);
+            tx.trusts().insert(limited);
+            tx.trusts().insert(open);
+        });
+        assertThat(trusts()).containsExactly(limited, open);
+        write(tx -> tx.trusts().setRemainingUses("t1", 2));
+        assertThat(trusts().getFirst().remainingUses()).isEqualTo(2);
+        write(tx -> tx.users().delete("u2"));
+        assertThat(trusts()).isEmpty();
+        assertThat(count("trust_role")).isZero();
     }
 
     @Test

@@ -116,6 +116,7 @@ public final class ProjectService {
             tx.assignments().deleteMentioning(id);
             s.applicationCredentials().values().stream().filter(c -> id.equals(c.projectId()))
                     .forEach(c -> tx.applicationCredentials().delete(c.id()));
+            s.trusts().values().stream().filter(t -> id.equals(t.projectId())).forEach(t -> tx.trusts().delete(t.id()));
             tx.projects().delete(id);
             return null;
         });

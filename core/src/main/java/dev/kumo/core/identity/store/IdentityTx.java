@@ -29,4 +29,6 @@ public interface IdentityTx {
     EndpointGroupRepository endpointGroups();
 
     DomainConfigRepository domainConfigs();
+
+    TrustRepository trusts();
 }

@@ -21,6 +21,13 @@ public record AuthRequest(List<AuthMethod> methods, PasswordCredentials password
 
     public record ApplicationCredentialCredentials(String id, String name, UserRef user, String secret) {}
 
-    /** Project by id or name+domain, domain by id or name, the system, or explicitly unscoped. */
-    public record ScopeRequest(TokenScope.Kind kind, String id, String name, DomainRef domain) {}
+    /**
+     * Project by id or name+domain, domain by id or name, the system, explicitly unscoped, or an OS-TRUST
+     * trust ({@code trustId} set, kind PROJECT: the trust names the project).
+     */
+    public record ScopeRequest(TokenScope.Kind kind, String id, String name, DomainRef domain, String trustId) {
+        public ScopeRequest(TokenScope.Kind kind, String id, String name, DomainRef domain) {
+            this(kind, id, name, domain, null);
+        }
+    }
 }

@@ -11,6 +11,9 @@ final class ScopeResolver {
 
     static TokenScope resolve(IdentitySnapshot s, Authenticated who, AuthRequest.ScopeRequest asked) {
         if (who.fixedScope() != null) {
+            if (who.trustId() != null) {
+                return who.fixedScope();
+            }
             if (asked != null && asked.kind() != TokenScope.Kind.UNSCOPED
                     && !who.fixedScope().equals(resolveAsked(s, asked))) {
                 throw CloudError.unauthorized("An application credential token cannot be scoped to anything but "

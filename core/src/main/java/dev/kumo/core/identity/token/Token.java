@@ -4,6 +4,7 @@ import dev.kumo.model.identity.ApplicationCredential;
 import dev.kumo.model.identity.Domain;
 import dev.kumo.model.identity.Project;
 import dev.kumo.model.identity.Role;
+import dev.kumo.model.identity.Trust;
 import dev.kumo.model.identity.User;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * resolved against current identity state. It is also the caller identity that policy decides on.
  */
 public record Token(String id, TokenPayload payload, User user, Domain userDomain, Project project,
-                    Domain projectDomain, Domain domain, List<Role> roles, ApplicationCredential applicationCredential) {
+                    Domain projectDomain, Domain domain, List<Role> roles, ApplicationCredential applicationCredential,
+                    Trust trust) {
     public Token {
         roles = List.copyOf(roles);
     }

@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  * under the key is simply not a token.
  */
 public final class TokenCodec {
-    private static final byte VERSION = 1;
+    /** Version 2 added the trust id; version 1 tokens (no trust) are still read. */
+    private static final byte VERSION = 2;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -97,6 +98,7 @@ public final class TokenCodec {
             out.writeUTF(p.auditId());
             out.writeUTF(nullToEmpty(p.parentAuditId()));
             out.writeUTF(nullToEmpty(p.applicationCredentialId()));
+            out.writeUTF(nullToEmpty(p.trustId()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,8 +107,9 @@ public final class TokenCodec {
 
     private static TokenPayload deserialize(byte[] plain) throws IOException {
         var in = new DataInputStream(new ByteArrayInputStream(plain));
-        if (in.readByte() != VERSION) {
-            throw new IOException("unknown token version");
+        byte version = in.readByte();
+        if (version != 1 && version != VERSION) {
+            throw new IOException("unknown token version " + version);
         }
         String userId = in.readUTF();
         int bits = in.readByte();
@@ -123,7 +126,9 @@ public final class TokenCodec {
         String audit = in.readUTF();
         String parent = emptyToNull(in.readUTF());
         String appCred = emptyToNull(in.readUTF());
-        return new TokenPayload(userId, methods, new TokenScope(kind, scopeId), issued, expires, audit, parent, appCred);
+        String trust = version >= 2 ? emptyToNull(in.readUTF()) : null;
+        return new TokenPayload(userId, methods, new TokenScope(kind, scopeId), issued, expires, audit, parent, appCred,
+                trust);
     }
 
     private static String nullToEmpty(String s) {

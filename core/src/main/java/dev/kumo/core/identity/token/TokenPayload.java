@@ -7,10 +7,12 @@ import java.util.Set;
 
 /**
  * Everything a token carries. {@code auditId} names this token; {@code parentAuditId} is the audit id of
- * the token it was exchanged from (Keystone's audit chain), null otherwise.
+ * the token it was exchanged from (Keystone's audit chain), null otherwise. {@code trustId} is set for tokens
+ * obtained through an OS-TRUST trust.
  */
 public record TokenPayload(String userId, Set<AuthMethod> methods, TokenScope scope, Instant issuedAt,
-                           Instant expiresAt, String auditId, String parentAuditId, String applicationCredentialId) {
+                           Instant expiresAt, String auditId, String parentAuditId, String applicationCredentialId,
+                           String trustId) {
     public TokenPayload {
         methods = Set.copyOf(methods);
     }

@@ -8,6 +8,7 @@ import dev.kumo.model.identity.ApplicationCredential;
 import dev.kumo.model.identity.Domain;
 import dev.kumo.model.identity.Project;
 import dev.kumo.model.identity.Role;
+import dev.kumo.model.identity.Trust;
 import dev.kumo.model.identity.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class TokenService {
     public Token issue(AuthRequest request) {
         // tokens carry milliseconds: the response must show exactly what validation will show later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Authenticated who = identify(request, now);
+        Authenticated who = throughTrust(request, identify(request, now), now);
         IdentitySnapshot s = state.current();
         TokenScope scope = ScopeResolver.resolve(s, who, request.scope());
         Instant expires = now.plus(settings.lifetime());
@@ -49,7 +50,7 @@ public final class TokenService {
             expires = who.expiresAt();
         }
         var payload = new TokenPayload(who.user().id(), who.methods(), scope, now, expires, codec.newAuditId(),
-                who.parentAuditId(), who.applicationCredentialId());
+                who.parentAuditId(), who.applicationCredentialId(), who.trustId());
         return resolve(s, codec.encode(payload), payload, now)
                 .orElseThrow(() -> CloudError.unauthorized(noAccessMessage(who.user(), scope)));
     }
@@ -75,11 +76,38 @@ public final class TokenService {
         if (original.applicationCredential() != null) {
             throw CloudError.forbidden("A token created by an application credential cannot be exchanged for another.");
         }
+        if (original.trust() != null) {
+            throw CloudError.forbidden("A token obtained through a trust cannot be exchanged for another.");
+        }
         Set<AuthMethod> methods = EnumSet.of(AuthMethod.TOKEN);
         methods.addAll(original.payload().methods());
         TokenPayload p = original.payload();
         String chain = p.parentAuditId() != null ? p.parentAuditId() : p.auditId();
         return new Authenticated(original.user(), methods, null, chain, null, p.expiresAt());
+    }
+
+    private Authenticated throughTrust(AuthRequest request, Authenticated who, Instant now) {
+        if (request.scope() == null || request.scope().trustId() == null) {
+            return who;
+        }
+        Authenticated delegated = TrustDelegation.through(state.current(), who, request.scope().trustId(), now);
+        consumeUse(delegated.trustId());
+        return delegated;
+    }
+
+    /** A trust with limited uses has one fewer after each token it grants (Keystone's remaining_uses). */
+    private void consumeUse(String trustId) {
+        state.store().write(tx -> {
+            Trust trust = state.current().trusts().get(trustId);
+            if (trust == null || trust.remainingUses() == null) {
+                return null;
+            }
+            if (trust.remainingUses() < 1) {
+                throw CloudError.unauthorized("Trust " + trustId + " has no uses left.");
+            }
+            tx.trusts().setRemainingUses(trustId, trust.remainingUses() - 1);
+            return null;
+        });
     }
 
     /** The token if it is valid now: well-formed, unexpired, unrevoked, user and scope still enabled. */
@@ -113,14 +141,22 @@ public final class TokenService {
                 return Optional.empty();
             }
         }
+        Trust trust = null;
+        if (p.trustId() != null) {
+            trust = TrustDelegation.usable(s, p.trustId(), now).orElse(null);
+            if (trust == null) {
+                return Optional.empty();
+            }
+        }
         return switch (p.scope().kind()) {
-            case UNSCOPED -> Optional.of(new Token(id, p, user.get(), userDomain.get(), null, null, null, List.of(), null));
-            case SYSTEM, DOMAIN, PROJECT -> scoped(s, id, p, user.get(), userDomain.get(), appCred);
+            case UNSCOPED -> Optional.of(new Token(id, p, user.get(), userDomain.get(), null, null, null, List.of(), null,
+                    null));
+            case SYSTEM, DOMAIN, PROJECT -> scoped(s, id, p, user.get(), userDomain.get(), appCred, trust);
         };
     }
 
     private Optional<Token> scoped(IdentitySnapshot s, String id, TokenPayload p, User user, Domain userDomain,
-                                   ApplicationCredential appCred) {
+                                   ApplicationCredential appCred, Trust trust) {
         Project project = null;
         Domain projectDomain = null;
         Domain domain = null;
@@ -136,9 +172,14 @@ public final class TokenService {
                 return Optional.empty();
             }
         }
-        Set<String> roleIds = new HashSet<>(EffectiveRoles.of(s, user.id(), p.scope()));
+        // through a trust, the roles are the trustor's, as far as the trust delegates them
+        String holder = trust != null ? trust.trustorUserId() : user.id();
+        Set<String> roleIds = new HashSet<>(EffectiveRoles.of(s, holder, p.scope()));
         if (appCred != null) {
             roleIds.retainAll(s.expandImplied(Set.copyOf(appCred.roleIds())));
+        }
+        if (trust != null) {
+            roleIds.retainAll(s.expandImplied(Set.copyOf(trust.roleIds())));
         }
         // domain-specific roles only ever imply global ones; tokens carry global roles alone, as Keystone's do
         List<Role> roles = roleIds.stream().map(s.roles()::get).filter(Objects::nonNull).filter(r -> r.domainId() == null)
@@ -146,7 +187,7 @@ public final class TokenService {
         if (roles.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Token(id, p, user, userDomain, project, projectDomain, domain, roles, appCred));
+        return Optional.of(new Token(id, p, user, userDomain, project, projectDomain, domain, roles, appCred, trust));
     }
 
     private static String noAccessMessage(User user, TokenScope scope) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RevocationEventTest {
     private static TokenPayload token(String user, String project, long issuedMs, String audit) {
         return new TokenPayload(user, Set.of(AuthMethod.PASSWORD), TokenScope.project(project),
-                Instant.ofEpochMilli(issuedMs), Instant.ofEpochMilli(issuedMs + 3_600_000), audit, null, null);
+                Instant.ofEpochMilli(issuedMs), Instant.ofEpochMilli(issuedMs + 3_600_000), audit, null, null, null);
     }
 
     @Test
@@ -26,7 +26,7 @@ class RevocationEventTest {
         var event = new RevocationEvent("a1", null, null, null, Instant.ofEpochMilli(5_000));
         assertThat(event.revokes(token("alice", "p", 4_000, "a1"))).isTrue();
         var child = new TokenPayload("alice", Set.of(AuthMethod.TOKEN), TokenScope.UNSCOPED, Instant.ofEpochMilli(4_500),
-                Instant.ofEpochMilli(9_000), "a2", "a1", null);
+                Instant.ofEpochMilli(9_000), "a2", "a1", null, null);
         assertThat(event.revokes(child)).isFalse();
     }
 

@@ -10,7 +10,7 @@ class TokenCodecTest {
     private final TokenCodec codec = new TokenCodec(TokenCodec.newKey());
     private final TokenPayload payload = new TokenPayload("u1", EnumSet.of(AuthMethod.PASSWORD, AuthMethod.TOKEN),
             TokenScope.project("p1"), Instant.ofEpochMilli(1_000), Instant.ofEpochMilli(3_601_000),
-            codec.newAuditId(), "parent-audit", null);
+            codec.newAuditId(), "parent-audit", null, "trust-1");
 
     @Test
     void roundTripsEveryField() {
