@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,6 +40,7 @@ class GuestImageDataPathTest {
     @BeforeAll
     static void buildImageAndKey() throws IOException {
         HostRequirements.assertUsable();
+        StaleLabs.sweep(Path.of("/tmp"));
         image = GuestImage.ensure(BUILDER.toAbsolutePath(), CACHE.toAbsolutePath());
         System.out.printf("guest image %s: %d KiB, build or cache lookup took %.1f s%n", image.qcow2().getFileName(),
                 Files.size(image.qcow2()) / 1024, image.buildTime().toMillis() / 1000.0);
@@ -54,9 +53,7 @@ class GuestImageDataPathTest {
     @AfterAll
     static void removeWorkDir() throws IOException {
         if (work != null) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            StaleLabs.delete(work);
         }
     }
 
@@ -72,12 +69,8 @@ class GuestImageDataPathTest {
                 System.out.printf("metadata service: launch -> SSH ready %.1f s%n", vm.secondsSinceLaunch());
 
                 assertThat(ssh.run("cirros", lease.ip(), "hostname").orThrow().output().strip()).isEqualTo("vm-one");
-                assertThat(ssh.run("cirros", lease.ip(), "ip link show eth0").orThrow().output()).contains("mtu 1450");
-                assertThat(ssh.run("cirros", lease.ip(), "ip route").orThrow().output())
-                        .contains("169.254.169.254 via 10.0.0.1 dev eth0").contains("default via 10.0.0.1 dev eth0");
-                assertThat(ssh.run("cirros", lease.ip(), "cat /etc/resolv.conf").orThrow().output())
-                        .contains("search openstacklocal").contains("nameserver 10.0.0.1");
                 assertThat(ssh.run("root", lease.ip(), "id -u").orThrow().output().strip()).isEqualTo("0");
+                assertDhcpConfiguredMtuRoutesAndDns(ssh, lease.ip());
 
                 vm.console().await("login:", SSH_WAIT);
                 System.out.printf("metadata service: launch -> login prompt %.1f s%n", vm.secondsSinceLaunch());
@@ -98,6 +91,14 @@ class GuestImageDataPathTest {
                 assertThat(vm.console().text()).contains("ACPI power button pressed").contains("reboot: Power down");
             }
         }
+    }
+
+    private static void assertDhcpConfiguredMtuRoutesAndDns(SshClient ssh, String ip) {
+        assertThat(ssh.run("cirros", ip, "ip link show eth0").orThrow().output()).contains("mtu 1450");
+        assertThat(ssh.run("cirros", ip, "ip route").orThrow().output())
+                .contains("169.254.169.254 via 10.0.0.1 dev eth0").contains("default via 10.0.0.1 dev eth0");
+        assertThat(ssh.run("cirros", ip, "cat /etc/resolv.conf").orThrow().output())
+                .contains("search openstacklocal").contains("nameserver 10.0.0.1");
     }
 
     /** A reboot is not a new instance: same host key, user-data not run again, the key still works. */

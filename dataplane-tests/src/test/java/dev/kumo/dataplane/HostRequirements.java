@@ -11,22 +11,24 @@ import java.util.List;
  * install: a data-path test that skips itself would let CI pass without ever booting a guest.
  */
 final class HostRequirements {
-    /** Command, Debian package. */
-    private static final List<String[]> TOOLS = List.of(
-            new String[] {"qemu-system-x86_64", "qemu-system-x86"},
-            new String[] {"qemu-img", "qemu-utils"},
-            new String[] {"ip", "iproute2"},
-            new String[] {"dnsmasq", "dnsmasq-base"},
-            new String[] {"python3", "python3"},
-            new String[] {"ssh", "openssh-client"},
-            new String[] {"ssh-keygen", "openssh-client"},
-            new String[] {"genisoimage", "genisoimage"},
-            new String[] {"syslinux", "syslinux"},
-            new String[] {"mcopy", "mtools"},
-            new String[] {"mkfs.vfat", "dosfstools"},
-            new String[] {"sfdisk", "fdisk"},
-            new String[] {"cpio", "cpio"},
-            new String[] {"depmod", "kmod"});
+    /** A command a test runs and the Debian package that has it. */
+    private record Tool(String command, String debianPackage) {}
+
+    private static final List<Tool> TOOLS = List.of(
+            new Tool("qemu-system-x86_64", "qemu-system-x86"),
+            new Tool("qemu-img", "qemu-utils"),
+            new Tool("ip", "iproute2"),
+            new Tool("dnsmasq", "dnsmasq-base"),
+            new Tool("python3", "python3"),
+            new Tool("ssh", "openssh-client"),
+            new Tool("ssh-keygen", "openssh-client"),
+            new Tool("genisoimage", "genisoimage"),
+            new Tool("syslinux", "syslinux"),
+            new Tool("mcopy", "mtools"),
+            new Tool("mkfs.vfat", "dosfstools"),
+            new Tool("sfdisk", "fdisk"),
+            new Tool("cpio", "cpio"),
+            new Tool("depmod", "kmod"));
 
     private HostRequirements() {}
 
@@ -37,9 +39,9 @@ final class HostRequirements {
             problems.add("the data-path tests create network namespaces and taps: run them as root (uid is " + uid + ")");
         }
         List<String> missing = new ArrayList<>();
-        for (String[] tool : TOOLS) {
-            if (!onPath(tool[0]) && !missing.contains(tool[1])) {
-                missing.add(tool[1]);
+        for (Tool tool : TOOLS) {
+            if (!onPath(tool.command()) && !missing.contains(tool.debianPackage())) {
+                missing.add(tool.debianPackage());
             }
         }
         if (!missing.isEmpty()) {

@@ -27,6 +27,12 @@ final class MetadataServer implements AutoCloseable {
         // `ip netns exec` execs python, so this process handle is python itself.
         Process process = HostCommand.startLogged(lab.inNamespace(List.of("python3", "-u", "-m", "http.server", "80",
                 "--bind", LabNetwork.METADATA_ADDRESS, "--directory", documentRoot.toString())), log);
+        try {
+            Files.writeString(lab.dir().resolve("metadata.pid"), Long.toString(process.pid())); // for StaleLabs
+        } catch (IOException e) {
+            process.destroy();
+            throw new UncheckedIOException(e);
+        }
         MetadataServer server = new MetadataServer(process, log);
         server.awaitListening(lab);
         return server;
