@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Logger REQUESTS = LoggerFactory.getLogger("kumo.requests");
+    private static final String FAULT_RENDERED = "kumo.faultRendered";
 
     private final List<ApiModule> modules;
     private final FaultRenderer fallbackFaults = new KeystoneFaults();
@@ -32,7 +33,10 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.router.ignoreTrailingSlashes = true;
             config.routes.before(RequestIds::assign);
-            config.routes.exception(CloudException.class, (e, ctx) -> faultsFor(ctx).render(ctx, e.error()));
+            config.routes.exception(CloudException.class, (e, ctx) -> {
+                ctx.attribute(FAULT_RENDERED, true);
+                faultsFor(ctx).render(ctx, e.error());
+            });
             config.routes.exception(Exception.class, this::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
@@ -42,8 +46,13 @@ public final class ApiServer implements AutoCloseable {
             config.routes.error(405, ctx -> faultsFor(ctx).render(ctx,
                     new CloudError.MethodNotAllowed("HTTPMethodNotAllowed", "The method " + ctx.method()
                             + " is not allowed for " + ctx.path() + ".")));
-            config.routes.error(413, ctx -> faultsFor(ctx).render(ctx, new CloudError.PayloadTooLarge("RequestTooLarge",
-                    "Request body is too large: the limit is " + settings.maxRequestBytes() + " bytes.")));
+            config.routes.error(413, ctx -> {
+                // a service's own 413 (an image quota) keeps its message
+                if (ctx.attribute(FAULT_RENDERED) == null) {
+                    faultsFor(ctx).render(ctx, new CloudError.PayloadTooLarge("RequestTooLarge",
+                            "Request body is too large: the limit is " + settings.maxRequestBytes() + " bytes."));
+                }
+            });
             config.requestLogger.http(ApiServer::logRequest);
             root.routes(config.routes);
             for (ApiModule module : this.modules) {
