@@ -58,3 +58,19 @@ CREATE TABLE image_member (
 );
 
 CREATE INDEX image_member_member ON image_member (member_id, status);
+
+-- Imports (glance-direct), listed per image by GET /v2/images/{id}/tasks.
+CREATE TABLE image_task (
+    id            TEXT   NOT NULL PRIMARY KEY,
+    image_id      TEXT   NOT NULL REFERENCES image (id) ON DELETE CASCADE,
+    status        TEXT   NOT NULL,
+    owner         TEXT,
+    user_id       TEXT,
+    request_id    TEXT,
+    import_method TEXT   NOT NULL,
+    message       TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL,
+    updated_at    BIGINT NOT NULL
+);
+
+CREATE INDEX image_task_image ON image_task (image_id, created_at);

@@ -58,6 +58,10 @@ class ImageDataApiTest {
         assertThat(download.headers().firstValue("Content-MD5")).hasValue(ImageFiles.md5(qcow2));
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(qcow2.length);
+        assertThat(glance.get("/v2/images?size=" + qcow2.length, demo).json().at("/images/0/id").asText()).isEqualTo(id);
+        assertThat(glance.get("/v2/images?checksum=" + ImageFiles.md5(qcow2), demo).json().at("/images/0/id").asText())
+                .isEqualTo(id);
+        assertThat(glance.get("/v2/images?size_min=" + (qcow2.length + 1), demo).json().get("images")).isEmpty();
     }
 
     @Test
@@ -153,7 +157,26 @@ class ImageDataApiTest {
         JsonNode image = glance.get("/v2/images/" + id, demo).json();
         assertThat(image.get("status").asText()).isEqualTo("active");
         assertThat(image.get("checksum").asText()).isEqualTo(ImageFiles.md5(qcow2));
+        assertThat(image.get("stores").asText()).isEqualTo("file");
         assertThat(glance.download(id, demo).body()).isEqualTo(qcow2);
+        JsonNode tasks = glance.get("/v2/images/" + id + "/tasks", demo).json().get("tasks");
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("status").asText()).isEqualTo("success");
+        assertThat(tasks.get(0).get("request_id").asText())
+                .isEqualTo(imported.headers().firstValue("x-openstack-request-id").orElseThrow());
+        assertThat(tasks.get(0).at("/input/import_req/method/name").asText()).isEqualTo("glance-direct");
+    }
+
+    @Test
+    void aFailedImportIsARecordedFailureAndTheImageIsQueuedAgain() {
+        String id = queued("qcow2");
+        assertThat(glance.stage(id, demo, ImageFiles.random(5000, 9)).statusCode()).isEqualTo(204);
+        var refused = glance.send("POST", "/v2/images/" + id + "/import", demo, "{\"method\": {\"name\": \"glance-direct\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(glance.status(id, demo)).isEqualTo("queued");
+        JsonNode task = glance.get("/v2/images/" + id + "/tasks", demo).json().at("/tasks/0");
+        assertThat(task.get("status").asText()).isEqualTo("failure");
+        assertThat(task.get("message").asText()).contains("disk_format is qcow2");
     }
 
     @Test

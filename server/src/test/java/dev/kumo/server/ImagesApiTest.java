@@ -251,19 +251,31 @@ class ImagesApiTest {
     }
 
     @Test
-    void deactivateAndReactivateAreForAdmins() {
+    void deactivateAndReactivateByOwnerOrAdmin() {
         String id = glance.createId(demo, "{\"name\": \"d\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
-        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/deactivate", admin, null).status()).isEqualTo(403);
+        var queued = glance.send("POST", "/v2/images/" + id + "/actions/deactivate", demo, null, "Accept", "application/json");
+        assertThat(queued.status()).isEqualTo(403);
+        assertThat(queued.json().get("message").asText()).startsWith("Not allowed to deactivate image in status 'queued'");
         glance.upload(id, demo, ImageFiles.random(1000, 1));
-        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/deactivate", demo, null).status()).isEqualTo(403);
-        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/deactivate", admin, null).status()).isEqualTo(204);
+        String adminsImage = glance.createId(admin, "{\"visibility\": \"public\", \"disk_format\": \"raw\", "
+                + "\"container_format\": \"bare\"}");
+        glance.upload(adminsImage, admin, ImageFiles.random(10, 2));
+        assertThat(glance.send("POST", "/v2/images/" + adminsImage + "/actions/deactivate", demo, null).status())
+                .isEqualTo(403);
+        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/deactivate", demo, null).status()).isEqualTo(204);
         assertThat(glance.status(id, demo)).isEqualTo("deactivated");
+        // nobody but an admin downloads a deactivated image, not even its owner
         assertThat(glance.download(id, demo).statusCode()).isEqualTo(403);
         assertThat(glance.download(id, admin).statusCode()).isEqualTo(200);
         assertThat(glance.send("POST", "/v2/images/" + id + "/actions/deactivate", admin, null).status()).isEqualTo(204);
-        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/reactivate", admin, null).status()).isEqualTo(204);
+        assertThat(glance.send("POST", "/v2/images/" + id + "/actions/reactivate", demo, null).status()).isEqualTo(204);
         assertThat(glance.status(id, demo)).isEqualTo("active");
         assertThat(glance.download(id, demo).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptyImageIdIsNotFound() {
+        assertThat(glance.get("/v2/images/", demo).status()).isEqualTo(404);
     }
 
     @Test
@@ -281,6 +293,8 @@ class ImagesApiTest {
         assertThat(names(glance.get("/v2/images?id=in:" + a + "," + c + "&os_hidden=true", admin).json()))
                 .containsExactly("list-c");
         assertThat(names(glance.get("/v2/images?name=list-b", admin).json())).containsExactly("list-b");
+        assertThat(names(glance.get("/v2/images?name=in:list-a,%22list-b%22&sort_key=name&sort_dir=asc", admin).json()))
+                .containsExactly("list-a", "list-b");
         JsonNode page1 = glance.get("/v2/images?tag=pager&sort_key=name&sort_dir=asc&limit=1", admin).json();
         assertThat(names(page1)).containsExactly("list-a");
         assertThat(page1.get("first").asText()).startsWith("/v2/images?");

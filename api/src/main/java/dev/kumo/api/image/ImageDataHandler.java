@@ -1,6 +1,7 @@
 package dev.kumo.api.image;
 
 import dev.kumo.api.http.Callers;
+import dev.kumo.api.http.RequestIds;
 import dev.kumo.core.image.ByteRange;
 import dev.kumo.core.image.ImageDownload;
 import dev.kumo.core.image.RangeNotSatisfiable;
@@ -72,7 +73,7 @@ final class ImageDataHandler {
         if (!method.path("name").isTextual()) {
             throw CloudError.badRequest("Import request requires a 'name' field.");
         }
-        services.data().importStaged(caller, ctx.pathParam("id"), method.get("name").asText());
+        services.data().importStaged(caller, ctx.pathParam("id"), method.get("name").asText(), RequestIds.of(ctx));
         ctx.status(202);
     }
 

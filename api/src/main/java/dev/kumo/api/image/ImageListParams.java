@@ -18,7 +18,8 @@ final class ImageListParams {
     static final int MAX_LIMIT = 1000;
     private static final Set<String> NOT_PROPERTIES = Set.of("limit", "marker", "member_status", "tag", "sort",
             "sort_key", "sort_dir", "visibility", "os_hidden", "protected", "name", "status", "owner", "disk_format",
-            "container_format", "size_min", "size_max", "id", "changes-since", "created_at", "updated_at");
+            "container_format", "size", "size_min", "size_max", "checksum", "os_hash_value", "id", "changes-since",
+            "created_at", "updated_at");
 
     private ImageListParams() {}
 
@@ -51,7 +52,8 @@ final class ImageListParams {
         });
         return new ImageFilter(parsed, "all".equals(visibility), status, in(one(q, "id")), names(one(q, "name")),
                 one(q, "status"), one(q, "owner"), one(q, "disk_format"), one(q, "container_format"),
-                size(q, "size_min"), size(q, "size_max"), trueFalse(q, "protected", null),
+                size(q, "size"), size(q, "size_min"), size(q, "size_max"), one(q, "checksum"), one(q, "os_hash_value"),
+                trueFalse(q, "protected", null),
                 Boolean.TRUE.equals(trueFalse(q, "os_hidden", false)), q.getOrDefault("tag", List.of()), properties,
                 sort(q), one(q, "marker"), limit(one(q, "limit")));
     }

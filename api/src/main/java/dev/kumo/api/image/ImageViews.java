@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.model.image.Image;
 import dev.kumo.model.image.ImageMember;
+import dev.kumo.model.image.ImageTask;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,10 @@ final class ImageViews {
                 .put("updated_at", time(i.updatedAt()));
         var tags = v.putArray("tags");
         i.tags().forEach(tags::add);
+        if (i.hasData()) {
+            // the one store /v2/info/stores lists, as Glance with several stores shows where data lives
+            v.put("stores", "file");
+        }
         v.put("self", "/v2/images/" + i.id()).put("file", "/v2/images/" + i.id() + "/file")
                 .put("schema", "/v2/schemas/image");
         return v;
@@ -38,6 +43,20 @@ final class ImageViews {
         return Json.object().put("member_id", m.memberId()).put("image_id", m.imageId()).put("status", m.status().wire())
                 .put("created_at", time(m.createdAt())).put("updated_at", time(m.updatedAt()))
                 .put("schema", "/v2/schemas/member");
+    }
+
+    /** A task as Glance's {@code tasks_get_by_image} returns it. */
+    static ObjectNode task(ImageTask t) {
+        var v = Json.object().put("id", t.id()).put("type", ImageTask.TYPE).put("status", t.status())
+                .put("owner", t.owner()).put("image_id", t.imageId()).put("request_id", t.requestId())
+                .put("user_id", t.userId()).put("message", t.message()).putNull("expires_at")
+                .put("created_at", time(t.createdAt())).put("updated_at", time(t.updatedAt())).putNull("deleted_at")
+                .put("deleted", false);
+        var input = v.putObject("input").put("image_id", t.imageId());
+        input.putObject("import_req").putObject("method").put("name", t.importMethod());
+        input.putArray("backend").addNull();
+        v.putObject("result");
+        return v;
     }
 
     static String time(Instant instant) {

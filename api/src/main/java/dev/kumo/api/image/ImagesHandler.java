@@ -3,6 +3,7 @@ package dev.kumo.api.image;
 import dev.kumo.api.http.Callers;
 import dev.kumo.api.http.Json;
 import dev.kumo.core.image.ImageFilter;
+import dev.kumo.model.error.CloudError;
 import dev.kumo.model.image.Image;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -34,6 +35,15 @@ final class ImagesHandler {
         routes.delete(BASE + "/{id}/tags/{tag}", this::removeTag);
         routes.post(BASE + "/{id}/actions/deactivate", this::deactivate);
         routes.post(BASE + "/{id}/actions/reactivate", this::reactivate);
+        routes.get(BASE + "/{id}/tasks", this::tasks);
+    }
+
+    private void tasks(Context ctx) {
+        var tasks = services.images().tasks(callers.require(ctx), ctx.pathParam("id"));
+        var body = Json.object();
+        var array = body.putArray("tasks");
+        tasks.forEach(t -> array.add(ImageViews.task(t)));
+        Json.write(ctx, 200, body);
     }
 
     private void create(Context ctx) {
@@ -46,6 +56,10 @@ final class ImagesHandler {
 
     private void list(Context ctx) {
         var caller = callers.require(ctx);
+        if (ctx.path().endsWith("/")) {
+            // GET /v2/images/ asks for the image with an empty id (Glance answers 404), not for the list
+            throw CloudError.notFound("ImageNotFound", "No image found with ID ");
+        }
         ImageFilter filter = ImageListParams.parse(ctx);
         List<Image> images = services.images().list(caller, filter);
         var body = Json.object();

@@ -6,6 +6,7 @@ import dev.kumo.model.error.CloudError;
 import dev.kumo.model.image.Image;
 import dev.kumo.model.image.ImageData;
 import dev.kumo.model.image.ImageStatus;
+import dev.kumo.model.image.ImageTask;
 import dev.kumo.spi.image.DiskFormatInspector;
 import dev.kumo.spi.image.DiskFormatInspector.DiskFormat;
 import dev.kumo.spi.image.ImageDataStore;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +72,15 @@ public final class ImageDataService {
         }
     }
 
-    /** {@code POST /v2/images/{id}/import} with method glance-direct: the staged bytes become the image's data. */
-    public Image importStaged(Token caller, String id, String method) {
+    /**
+     * {@code POST /v2/images/{id}/import} with method glance-direct: the staged bytes become the image's data.
+     * Recorded as a task (listed by {@link ImageService#tasks}) carrying {@code requestId}.
+     */
+    public Image importStaged(Token caller, String id, String method, String requestId) {
         if (!"glance-direct".equals(method)) {
             throw CloudError.badRequest("Unknown import method name '%s'.", method);
         }
-        store.write(tx -> {
+        ImageTask task = store.write(tx -> {
             Image image = ImageAccess.visible(tx, caller, id);
             ImageAccess.requireOwnerOrAdmin(caller, image, "modify_image");
             if (image.status() != ImageStatus.UPLOADING) {
@@ -83,16 +88,33 @@ public final class ImageDataService {
             }
             requireFormats(image, true);
             tx.images().update(image.withStatus(ImageStatus.IMPORTING, now()));
+            var started = new ImageTask(UUID.randomUUID().toString(), id, "processing", image.owner(), caller.userId(),
+                    requestId, method, "", now(), now());
+            tx.tasks().insert(started);
+            return started;
+        });
+        try {
+            Staged staged;
+            try {
+                staged = data.unpark(id).orElseThrow(() -> new IOException("no staged data for image " + id));
+            } catch (IOException e) {
+                revert(id, ImageStatus.IMPORTING);
+                throw CloudError.conflict("Conflict", "Image %s has no staged data to import: %s", id, e.getMessage());
+            }
+            Image active = activate(id, staged);
+            finish(task, "success", "");
+            return active;
+        } catch (RuntimeException e) {
+            finish(task, "failure", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+    }
+
+    private void finish(ImageTask task, String status, String message) {
+        store.write(tx -> {
+            tx.tasks().update(task.finished(status, message, now()));
             return null;
         });
-        Staged staged;
-        try {
-            staged = data.unpark(id).orElseThrow(() -> new IOException("no staged data for image " + id));
-        } catch (IOException e) {
-            revert(id, ImageStatus.IMPORTING);
-            throw CloudError.conflict("Conflict", "Image %s has no staged data to import: %s", id, e.getMessage());
-        }
-        return activate(id, staged);
     }
 
     public ImageDownload download(Token caller, String id, ByteRange range) {

@@ -12,5 +12,5 @@ import java.util.Map;
  */
 public record ImageFilter(Visibility visibility, boolean allVisibilities, MemberStatus memberStatus, List<String> ids,
                           List<String> names, String status, String owner, String diskFormat, String containerFormat,
-                          Long sizeMin, Long sizeMax, Boolean isProtected, boolean osHidden, List<String> tags,
+                          Long size, Long sizeMin, Long sizeMax, String checksum, String osHashValue, Boolean isProtected, boolean osHidden, List<String> tags,
                           Map<String, String> properties, List<SortKey> sort, String marker, int limit) {}

@@ -6,6 +6,7 @@ import dev.kumo.core.image.store.ImageStore;
 import dev.kumo.model.error.CloudError;
 import dev.kumo.model.image.Image;
 import dev.kumo.model.image.ImageStatus;
+import dev.kumo.model.image.ImageTask;
 import dev.kumo.model.image.Visibility;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,8 @@ public final class ImageService {
             }
             var query = new ImageQuery(caller.projectId(), ImageAccess.isAdmin(caller), f.visibility(),
                     f.allVisibilities(), f.memberStatus(), f.ids(), f.names(), f.status(), f.owner(), f.diskFormat(),
-                    f.containerFormat(), f.sizeMin(), f.sizeMax(), f.isProtected(), f.osHidden(), f.tags(),
+                    f.containerFormat(), f.size(), f.sizeMin(), f.sizeMax(), f.checksum(), f.osHashValue(),
+                    f.isProtected(), f.osHidden(), f.tags(),
                     f.properties(), f.sort(), marker, f.limit());
             return tx.images().list(query);
         });
@@ -143,13 +145,14 @@ public final class ImageService {
         transition(caller, id, "reactivate", ImageStatus.ACTIVE);
     }
 
-    /** Between active and deactivated, admin only; asking for the status an image already has does nothing. */
+    /**
+     * Between active and deactivated, by the owner's project or an admin (Glance Zed's default policy; only an
+     * admin may download a deactivated image); asking for the status an image already has does nothing.
+     */
     private void transition(Token caller, String id, String action, ImageStatus target) {
         store.write(tx -> {
             Image image = ImageAccess.visible(tx, caller, id);
-            if (!ImageAccess.isAdmin(caller)) {
-                throw ImageAccess.notAuthorized(action);
-            }
+            ImageAccess.requireOwnerOrAdmin(caller, image, action);
             if (image.status() == target) {
                 return null;
             }
@@ -158,6 +161,14 @@ public final class ImageService {
             }
             tx.images().update(image.withStatus(target, now()));
             return null;
+        });
+    }
+
+    /** The image's import tasks ({@code GET /v2/images/{id}/tasks}), oldest first. */
+    public List<ImageTask> tasks(Token caller, String id) {
+        return store.read(tx -> {
+            ImageAccess.visible(tx, caller, id);
+            return tx.tasks().forImage(id);
         });
     }
 

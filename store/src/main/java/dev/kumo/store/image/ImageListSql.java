@@ -73,6 +73,11 @@ final class ImageListSql {
         equal("i.owner", q.owner());
         equal("i.disk_format", q.diskFormat());
         equal("i.container_format", q.containerFormat());
+        equal("i.checksum", q.checksum());
+        equal("i.os_hash_value", q.osHashValue());
+        if (q.size() != null) {
+            and("i.size = " + bind(q.size()));
+        }
         if (q.sizeMin() != null) {
             and("i.size >= " + bind(q.sizeMin()));
         }

@@ -2,6 +2,7 @@ package dev.kumo.store.image;
 
 import dev.kumo.core.image.store.ImageMemberRepository;
 import dev.kumo.core.image.store.ImageRepository;
+import dev.kumo.core.image.store.ImageTaskRepository;
 import dev.kumo.core.image.store.ImageTx;
 import org.jdbi.v3.core.Handle;
 
@@ -21,5 +22,10 @@ final class SqlImageTx implements ImageTx {
     @Override
     public ImageMemberRepository members() {
         return new SqlImageMemberRepository(handle);
+    }
+
+    @Override
+    public ImageTaskRepository tasks() {
+        return new SqlImageTaskRepository(handle);
     }
 }

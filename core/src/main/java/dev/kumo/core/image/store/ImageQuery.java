@@ -23,7 +23,8 @@ import java.util.Objects;
  */
 public record ImageQuery(String viewerProject, boolean admin, Visibility visibility, boolean allVisibilities,
                          MemberStatus memberStatus, List<String> ids, List<String> names, String status, String owner,
-                         String diskFormat, String containerFormat, Long sizeMin, Long sizeMax, Boolean isProtected,
+                         String diskFormat, String containerFormat, Long size, Long sizeMin, Long sizeMax,
+                         String checksum, String osHashValue, Boolean isProtected,
                          boolean osHidden, List<String> tags, Map<String, String> properties, List<SortKey> sort,
                          Image marker, int limit) {
     public ImageQuery {

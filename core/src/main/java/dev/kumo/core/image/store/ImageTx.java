@@ -5,4 +5,6 @@ public interface ImageTx {
     ImageRepository images();
 
     ImageMemberRepository members();
+
+    ImageTaskRepository tasks();
 }
