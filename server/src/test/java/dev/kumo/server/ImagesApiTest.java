@@ -274,8 +274,11 @@ class ImagesApiTest {
     }
 
     @Test
-    void anEmptyImageIdIsNotFound() {
+    void anEmptyImageIdAndUnknownPathsAreGlance404s() {
         assertThat(glance.get("/v2/images/", demo).status()).isEqualTo(404);
+        var unknown = glance.send("GET", "/v2/metadefs/namespaces", demo, null, "Accept", "application/json");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("404 Not Found");
     }
 
     @Test

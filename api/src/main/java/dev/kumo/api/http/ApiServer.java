@@ -39,7 +39,9 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.exception(Exception.class, this::unexpected);
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                // Javalin's own "endpoint not found" is plain text, or JSON when the client accepts JSON
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
+                        || ctx.result().contains("#endpointnotfound")) {
                     faultsFor(ctx).render(ctx, new CloudError.NotFound("NotFound", "The resource could not be found."));
                 }
             });
