@@ -4,6 +4,8 @@ import dev.kumo.api.http.ApiServer;
 import dev.kumo.api.http.ApiSettings;
 import dev.kumo.api.http.Callers;
 import dev.kumo.api.identity.IdentityApi;
+import dev.kumo.api.image.ImageApi;
+import dev.kumo.api.image.ImageServices;
 import dev.kumo.api.identity.IdentityServices;
 import dev.kumo.api.identity.JsonBlobParser;
 import dev.kumo.core.identity.IdentityState;
@@ -30,9 +32,16 @@ import dev.kumo.core.identity.token.TokenService;
 import dev.kumo.core.identity.token.TokenSettings;
 import dev.kumo.core.identity.trust.TrustService;
 import dev.kumo.core.identity.user.UserService;
+import dev.kumo.core.image.ImageDataService;
+import dev.kumo.core.image.ImageService;
+import dev.kumo.core.image.ImageSettings;
+import dev.kumo.core.image.MemberService;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
 import dev.kumo.store.identity.SqlIdentityStore;
+import dev.kumo.store.image.FilesystemImageDataStore;
+import dev.kumo.store.image.QemuImgInspector;
+import dev.kumo.store.image.SqlImageStore;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -73,12 +82,15 @@ public final class CloudServer implements AutoCloseable {
                     credentials, new Ec2CredentialService(state, credentials, blobs), new PolicyDocumentService(state),
                     new EndpointGroupService(state), new DomainConfigService(state, cipher), new TrustService(state, clock));
             var callers = new Callers(tokens);
+            var images = images(config, database, clock);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
+                    new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
+                            + config.stateDir().resolve("images")),
                     new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())),
                     config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
-                    List.of(new IdentityApi(services, callers)), status).start();
+                    List.of(new IdentityApi(services, callers), new ImageApi(images, callers)), status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
             return new CloudServer(database, api);
         } catch (RuntimeException e) {
@@ -106,7 +118,22 @@ public final class CloudServer implements AutoCloseable {
 
     private static List<CatalogEntry> catalog(KumoConfig config) {
         return List.of(new CatalogEntry("identity", "keystone", "Identity service (Keystone v3)",
-                config.publicUrl() + IdentityApi.PREFIX + "/v3"));
+                        config.publicUrl() + IdentityApi.PREFIX + "/v3"),
+                new CatalogEntry("image", "glance", "Image service (Glance v2)", config.publicUrl() + ImageApi.PREFIX));
+    }
+
+    /** Image records in the database, bytes under {@code <state-dir>/images}; interrupted uploads repaired first. */
+    private static ImageServices images(KumoConfig config, Database database, Clock clock) {
+        var store = new SqlImageStore(database);
+        var bytes = new FilesystemImageDataStore(config.stateDir().resolve("images"));
+        var settings = ImageSettings.withQuota(config.imageQuotaBytes());
+        var data = new ImageDataService(store, bytes, new QemuImgInspector(), settings, clock);
+        int repaired = data.recover();
+        if (repaired > 0) {
+            LOG.info("Image recovery: {} interrupted uploads or orphaned image files cleaned up", repaired);
+        }
+        return new ImageServices(new ImageService(store, settings, clock, bytes::delete), data,
+                new MemberService(store, settings, clock));
     }
 
     /** The token key lives in the database so that every node of a cloud shares it and it survives restarts. */

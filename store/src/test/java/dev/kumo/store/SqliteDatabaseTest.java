@@ -84,6 +84,7 @@ class SqliteDatabaseTest {
         try (Database db = Database.sqlite(file)) {
             String value = db.inReadTransaction(h -> h.createQuery("SELECT value FROM secret").mapTo(String.class).one());
             assertThat(value).isEqualTo("v");
+            // every feature adds its own script; reopening must apply none of them again
             assertThat(migrated).isPositive();
             assertThat(appliedMigrations(db)).isEqualTo(migrated);
         }

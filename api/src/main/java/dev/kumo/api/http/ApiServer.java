@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Logger REQUESTS = LoggerFactory.getLogger("kumo.requests");
+    private static final String FAULT_RENDERED = "kumo.faultRendered";
 
     private final List<ApiModule> modules;
     private final FaultRenderer fallbackFaults = new KeystoneFaults();
@@ -33,18 +34,28 @@ public final class ApiServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.routes.before(RequestIds::assign);
-            config.routes.exception(CloudException.class, (e, ctx) -> faultsFor(ctx).render(ctx, e.error()));
+            config.routes.exception(CloudException.class, (e, ctx) -> {
+                ctx.attribute(FAULT_RENDERED, true);
+                faultsFor(ctx).render(ctx, e.error());
+            });
             config.routes.exception(Exception.class, this::unexpected);
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                // Javalin's own "endpoint not found" is plain text, or JSON when the client accepts JSON
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
+                        || ctx.result().contains("#endpointnotfound")) {
                     faultsFor(ctx).render(ctx, new CloudError.NotFound("NotFound", "The resource could not be found."));
                 }
             });
             config.routes.error(405, ctx -> faultsFor(ctx).render(ctx,
                     new CloudError.MethodNotAllowed("HTTPMethodNotAllowed", "The method " + ctx.method()
                             + " is not allowed for " + ctx.path() + ".")));
-            config.routes.error(413, ctx -> faultsFor(ctx).render(ctx, new CloudError.PayloadTooLarge("RequestTooLarge",
-                    "Request body is too large: the limit is " + settings.maxRequestBytes() + " bytes.")));
+            config.routes.error(413, ctx -> {
+                // a service's own 413 (an image quota) keeps its message
+                if (ctx.attribute(FAULT_RENDERED) == null) {
+                    faultsFor(ctx).render(ctx, new CloudError.PayloadTooLarge("RequestTooLarge",
+                            "Request body is too large: the limit is " + settings.maxRequestBytes() + " bytes."));
+                }
+            });
             config.requestLogger.http(ApiServer::logRequest);
             root.routes(config.routes);
             for (ApiModule module : this.modules) {

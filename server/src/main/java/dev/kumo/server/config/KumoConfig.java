@@ -9,7 +9,7 @@ import java.util.Map;
 public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publicUrl, long maxRequestBytes,
                          String databaseUrl, String databaseUser, String databasePassword, String region,
                          Duration tokenLifetime, int bcryptCost, String adminPassword, String demoPassword,
-                         boolean emulated) {
+                         boolean emulated, long imageQuotaBytes) {
 
     public static KumoConfig from(Path stateDir, Map<String, String> file, Map<String, String> overrides) {
         Map<String, String> v = new HashMap<>();
@@ -27,7 +27,8 @@ public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publ
                 v.get("database.password"), v.get("identity.region"),
                 Duration.ofSeconds(integer(v, "identity.token_lifetime_seconds", 60, 30 * 86400)),
                 integer(v, "identity.bcrypt_cost", 4, 16), required(v, "identity.admin_password"),
-                required(v, "identity.demo_password"), bool(v, "drivers.emulated"));
+                required(v, "identity.demo_password"), bool(v, "drivers.emulated"),
+                longValue(v, "image.storage_quota_bytes"));
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max) {
@@ -35,6 +36,18 @@ public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publ
             int n = Integer.parseInt(v.get(key));
             if (n < min || n > max) {
                 throw new IllegalArgumentException("setting " + key + " = " + n + " is out of range " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, got '" + v.get(key) + "'");
+        }
+    }
+
+    private static long longValue(Map<String, String> v, String key) {
+        try {
+            long n = Long.parseLong(v.get(key));
+            if (n < 0) {
+                throw new IllegalArgumentException("setting " + key + " = " + n + " must not be negative");
             }
             return n;
         } catch (NumberFormatException e) {

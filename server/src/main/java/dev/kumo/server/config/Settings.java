@@ -23,6 +23,8 @@ public final class Settings {
                     "bcrypt work factor for passwords and application credential secrets (each +1 doubles the cost).", false),
             new Setting("identity.admin_password", "", "Password of user 'admin' at first start; generated when empty.", true),
             new Setting("identity.demo_password", "", "Password of user 'demo' at first start; generated when empty.", true),
+            new Setting("image.storage_quota_bytes", "0",
+                    "Most bytes of image data one project may store (Glance's user_storage_quota); 0 means no limit.", false),
             new Setting("drivers.emulated", "false",
                     "true: fake drivers (no root, no QEMU, no kernel networking): an emulated cloud for trying the APIs.", false));
 

@@ -20,7 +20,7 @@ class KumoConfigTest {
         assertThat(Settings.ALL).extracting(Setting::key).containsExactly("api.host", "api.port", "api.public_url",
                 "api.max_request_bytes", "database.url", "database.user", "database.password", "identity.region",
                 "identity.token_lifetime_seconds", "identity.bcrypt_cost", "identity.admin_password",
-                "identity.demo_password", "drivers.emulated");
+                "identity.demo_password", "image.storage_quota_bytes", "drivers.emulated");
         var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"), Map.of());
         assertThat(c.apiHost()).isEqualTo("127.0.0.1");
         assertThat(c.apiPort()).isEqualTo(5000);
@@ -31,6 +31,7 @@ class KumoConfigTest {
         assertThat(c.tokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(c.bcryptCost()).isEqualTo(10);
         assertThat(c.emulated()).isFalse();
+        assertThat(c.imageQuotaBytes()).isZero();
     }
 
     @Test

@@ -1,0 +1,16 @@
+package dev.kumo.core.image;
+
+import dev.kumo.core.image.store.SortKey;
+import dev.kumo.model.image.MemberStatus;
+import dev.kumo.model.image.Visibility;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A listing request as parsed from Glance's query string; see {@link dev.kumo.core.image.store.ImageQuery} for
+ * the meaning of each field. {@code memberStatus} null means "all".
+ */
+public record ImageFilter(Visibility visibility, boolean allVisibilities, MemberStatus memberStatus, List<String> ids,
+                          List<String> names, String status, String owner, String diskFormat, String containerFormat,
+                          Long size, Long sizeMin, Long sizeMax, String checksum, String osHashValue, Boolean isProtected, boolean osHidden, List<String> tags,
+                          Map<String, String> properties, List<SortKey> sort, String marker, int limit) {}
