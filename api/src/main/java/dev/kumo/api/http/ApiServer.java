@@ -46,8 +46,10 @@ public final class ApiServer implements AutoCloseable {
                     faultsFor(ctx).render(ctx, new CloudError.NotFound("NotFound", "The resource could not be found."));
                 }
             });
-            config.routes.error(405, ctx -> faultsFor(ctx).render(ctx,
-                    new CloudError.MethodNotAllowed("HTTPMethodNotAllowed", "The method " + ctx.method()
+            config.routes.error(405, ctx -> faultsFor(ctx).render(ctx, ctx.path().endsWith("/")
+                    // "/v2/images/" names an empty id, not the collection: OpenStack's routers answer 404
+                    ? new CloudError.NotFound("NotFound", "The resource could not be found.")
+                    : new CloudError.MethodNotAllowed("HTTPMethodNotAllowed", "The method " + ctx.method()
                             + " is not allowed for " + ctx.path() + ".")));
             config.routes.error(413, ctx -> {
                 // a service's own 413 (an image quota) keeps its message
