@@ -83,6 +83,7 @@ public final class CloudServer implements AutoCloseable {
                     new EndpointGroupService(state), new DomainConfigService(state, cipher), new TrustService(state, clock));
             var callers = new Callers(tokens);
             var images = images(config, database, clock);
+            registerBuiltinImages(config, tokens, images);
             var status = new StatusRoutes(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
@@ -134,6 +135,16 @@ public final class CloudServer implements AutoCloseable {
         }
         return new ImageServices(new ImageService(store, settings, clock, bytes::delete), data,
                 new MemberService(store, settings, clock));
+    }
+
+    /** A missing or broken built-in image must not keep the cloud from starting: say so and go on. */
+    private static void registerBuiltinImages(KumoConfig config, TokenService tokens, ImageServices images) {
+        try {
+            BuiltinImages.register(config.stateDir().resolve("cache").resolve("guest"), tokens, images,
+                    config.adminPassword());
+        } catch (RuntimeException e) {
+            LOG.warn("could not register the built-in guest image: {}", e.getMessage());
+        }
     }
 
     /** The token key lives in the database so that every node of a cloud shares it and it survives restarts. */

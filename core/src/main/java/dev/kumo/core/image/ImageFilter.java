@@ -13,4 +13,11 @@ import java.util.Map;
 public record ImageFilter(Visibility visibility, boolean allVisibilities, MemberStatus memberStatus, List<String> ids,
                           List<String> names, String status, String owner, String diskFormat, String containerFormat,
                           Long size, Long sizeMin, Long sizeMax, String checksum, String osHashValue, Boolean isProtected, boolean osHidden, List<String> tags,
-                          Map<String, String> properties, List<SortKey> sort, String marker, int limit) {}
+                          Map<String, String> properties, List<SortKey> sort, String marker, int limit) {
+    /** The images with this name and visibility that the caller may see, newest first: for internal look-ups. */
+    public static ImageFilter named(String name, Visibility visibility) {
+        return new ImageFilter(visibility, false, MemberStatus.ACCEPTED, null, List.of(name), null, null, null, null,
+                null, null, null, null, null, null, false, List.of(), Map.of(),
+                List.of(new SortKey(SortKey.Field.CREATED_AT, false)), null, 25);
+    }
+}
