@@ -5,6 +5,7 @@ import dev.kumo.api.http.ApiSettings;
 import dev.kumo.api.http.Callers;
 import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.identity.IdentityServices;
+import dev.kumo.api.network.NetworkApi;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
 import dev.kumo.core.identity.assignment.AssignmentService;
@@ -22,10 +23,13 @@ import dev.kumo.core.identity.token.TokenCodec;
 import dev.kumo.core.identity.token.TokenService;
 import dev.kumo.core.identity.token.TokenSettings;
 import dev.kumo.core.identity.user.UserService;
+import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.driver.fake.network.FakeNetworkDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
 import dev.kumo.store.identity.SqlIdentityStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,12 +64,16 @@ public final class CloudServer implements AutoCloseable {
                     new CatalogService(state), new ApplicationCredentialService(state, hasher, clock),
                     new RoleService(state), new AssignmentService(state));
             var callers = new Callers(tokens);
-            var status = new StatusRoutes(List.of(
+            // the fake driver until the Linux data path exists: it records what would be plumbed
+            var network = NetworkWiring.create(database, new FakeNetworkDriver(), NetworkSettings.defaults(), clock);
+            network.reconcile();
+            var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
-                    new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())),
-                    config.emulated() ? "emulated" : "real");
+                    new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));
+            components.addAll(network.status("fake network driver"));
+            var status = new StatusRoutes(components, config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
-                    List.of(new IdentityApi(services, callers)), status).start();
+                    List.of(new IdentityApi(services, callers), network.api(callers)), status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
             return new CloudServer(database, api);
         } catch (RuntimeException e) {
@@ -93,7 +101,9 @@ public final class CloudServer implements AutoCloseable {
 
     private static List<CatalogEntry> catalog(KumoConfig config) {
         return List.of(new CatalogEntry("identity", "keystone", "Identity service (Keystone v3)",
-                config.publicUrl() + IdentityApi.PREFIX + "/v3"));
+                config.publicUrl() + IdentityApi.PREFIX + "/v3"),
+                new CatalogEntry("network", "neutron", "Network service (Neutron v2.0)",
+                        config.publicUrl() + NetworkApi.PREFIX));
     }
 
     /** The token key lives in the database so that every node of a cloud shares it and it survives restarts. */

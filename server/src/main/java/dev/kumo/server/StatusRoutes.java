@@ -31,6 +31,7 @@ final class StatusRoutes implements RootDocument {
             var body = Json.object();
             var apis = body.putObject("kumo").put("version", Version.VERSION).putObject("apis");
             apis.put("identity", Links.base(ctx) + "/identity/v3");
+            apis.put("network", Links.base(ctx) + "/network/v2.0");
             Json.write(ctx, 200, body);
         });
         routes.get("/healthcheck", ctx -> ctx.contentType("text/plain").result("OK"));
