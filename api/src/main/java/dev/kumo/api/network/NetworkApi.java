@@ -3,7 +3,9 @@ package dev.kumo.api.network;
 import dev.kumo.api.http.ApiModule;
 import dev.kumo.api.http.Callers;
 import dev.kumo.api.http.FaultRenderer;
+import dev.kumo.core.network.NeutronErrors;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import java.util.Objects;
 
 /** Neutron v2.0, mounted at {@code /network} (the catalog's version-less URL, as Neutron's is). */
@@ -40,5 +42,14 @@ public final class NetworkApi implements ApiModule {
         new PortsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);
+        // Last, so that it only catches what no route above matched: Neutron's 404 body rather than the HTTP
+        // server's own, whatever Accept header the client sent.
+        Handler notFound = ctx -> {
+            throw NeutronErrors.notFound("HTTPNotFound", "The resource could not be found.");
+        };
+        routes.get(PREFIX + "/*", notFound);
+        routes.post(PREFIX + "/*", notFound);
+        routes.put(PREFIX + "/*", notFound);
+        routes.delete(PREFIX + "/*", notFound);
     }
 }
