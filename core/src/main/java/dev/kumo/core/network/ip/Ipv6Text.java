@@ -86,7 +86,14 @@ final class Ipv6Text {
         return value;
     }
 
+    private static final BigInteger V4_MAPPED = BigInteger.valueOf(0xffffL).shiftLeft(32);
+    private static final BigInteger LOW_32 = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
+
     static String format(BigInteger value) {
+        if (value.andNot(LOW_32).equals(V4_MAPPED)) {
+            // IPv4-mapped addresses keep their dotted quad, as netaddr (and RFC 5952 section 5) write them
+            return "::ffff:" + Ipv4Text.format(value.and(LOW_32));
+        }
         int[] groups = new int[8];
         for (int i = 7; i >= 0; i--) {
             groups[i] = value.intValue() & 0xffff;
