@@ -47,19 +47,19 @@ final class NetworksHandler {
         List<NetworkRequest> requests = NeutronBody.creates(body, "network", "networks").stream()
                 .map(node -> request(NeutronBody.checked(node, CREATE, READ_ONLY, true))).toList();
         List<Network> created = services.networks().createAll(caller, requests);
-        Collections.writeCreated(ctx, body.has("networks"), "network", "networks", created, n -> view(caller, n));
+        Responses.writeCreated(ctx, body.has("networks"), "network", "networks", created, n -> view(caller, n));
     }
 
     private void list(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         var query = ListParams.parse(ctx, NetworkAttribute::fromApiName, Map.of(), caller.admin());
-        Collections.writeList(ctx, "networks", services.networks().list(caller, query), n -> view(caller, n),
+        Responses.writeList(ctx, "networks", services.networks().list(caller, query), n -> view(caller, n),
                 Network::id, query.page());
     }
 
     private void get(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        Collections.writeOne(ctx, 200, "network", view(caller, services.networks().get(caller, ctx.pathParam("id"))));
+        Responses.writeOne(ctx, 200, "network", view(caller, services.networks().get(caller, ctx.pathParam("id"))));
     }
 
     private void update(Context ctx) {
@@ -67,7 +67,7 @@ final class NetworksHandler {
         var readOnly = union(READ_ONLY, CREATE_ONLY);
         NetworkRequest in = request(NeutronBody.checked(NeutronBody.single(Json.body(ctx), "network"), UPDATE, readOnly, false));
         Network updated = services.networks().update(caller, ctx.pathParam("id"), in);
-        Collections.writeOne(ctx, 200, "network", view(caller, updated));
+        Responses.writeOne(ctx, 200, "network", view(caller, updated));
     }
 
     private void delete(Context ctx) {

@@ -58,26 +58,26 @@ final class PortsHandler {
         List<PortRequest> requests = NeutronBody.creates(body, "port", "ports").stream()
                 .map(node -> request(NeutronBody.checked(node, CREATE, READ_ONLY, true))).toList();
         List<Port> created = services.ports().createAll(caller, requests);
-        Collections.writeCreated(ctx, body.has("ports"), "port", "ports", created, p -> view(caller, p));
+        Responses.writeCreated(ctx, body.has("ports"), "port", "ports", created, p -> view(caller, p));
     }
 
     private void list(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         var query = ListParams.parse(ctx, PortAttribute::fromApiName, SPECIAL, caller.admin());
-        Collections.writeList(ctx, "ports", services.ports().list(caller, query), p -> view(caller, p), Port::id,
+        Responses.writeList(ctx, "ports", services.ports().list(caller, query), p -> view(caller, p), Port::id,
                 query.page());
     }
 
     private void get(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        Collections.writeOne(ctx, 200, "port", view(caller, services.ports().get(caller, ctx.pathParam("id"))));
+        Responses.writeOne(ctx, 200, "port", view(caller, services.ports().get(caller, ctx.pathParam("id"))));
     }
 
     private void update(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         ObjectNode node = NeutronBody.single(Json.body(ctx), "port");
         PortRequest in = request(NeutronBody.checked(node, UPDATE, NetworksHandler.union(READ_ONLY, CREATE_ONLY), false));
-        Collections.writeOne(ctx, 200, "port", view(caller, services.ports().update(caller, ctx.pathParam("id"), in)));
+        Responses.writeOne(ctx, 200, "port", view(caller, services.ports().update(caller, ctx.pathParam("id"), in)));
     }
 
     private void delete(Context ctx) {

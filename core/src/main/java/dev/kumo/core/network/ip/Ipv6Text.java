@@ -71,6 +71,29 @@ final class Ipv6Text {
         return out;
     }
 
+    /** Start and length of the first longest run of two or more zero groups; start -1 when there is none. */
+    private static int[] longestZeroRun(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 1;
+        int i = 0;
+        while (i < groups.length) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < groups.length && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        return new int[] {bestStart, bestLength};
+    }
+
     private static Integer hexGroup(String token) {
         if (token.isEmpty() || token.length() > 4) {
             return null;
@@ -99,24 +122,9 @@ final class Ipv6Text {
             groups[i] = value.intValue() & 0xffff;
             value = value.shiftRight(16);
         }
-        int bestStart = -1;
-        int bestLength = 1;
-        int i = 0;
-        while (i < 8) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
+        int[] run = longestZeroRun(groups);
+        int bestStart = run[0];
+        int bestLength = run[1];
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < 8; k++) {
             if (k == bestStart) {

@@ -86,14 +86,17 @@ public final class NetworkService {
         if (in.external() != null) {
             NetworkPolicy.requireAdmin(caller, "update_network:router:external");
         }
-        store.write(tx -> {
-            Network old = find(tx, caller, id);
-            NetworkPolicy.requireOwner(caller, old.projectId(), "update_network");
-            Network updated = applyUpdate(tx, old, in);
-            tx.networks().update(updated);
-            return updated;
+        Network old = store.write(tx -> {
+            Network current = find(tx, caller, id);
+            NetworkPolicy.requireOwner(caller, current.projectId(), "update_network");
+            tx.networks().update(applyUpdate(tx, current, in));
+            return current;
         });
         dataPath.syncNetwork(id);
+        if (in.adminStateUp() != null && in.adminStateUp() != old.adminStateUp()) {
+            // a port passes traffic only while its network does: their status changes with it
+            dataPath.syncPorts(store.read(tx -> tx.ports().ofNetwork(id)));
+        }
         return store.read(tx -> tx.networks().find(id, Viewer.ALL).orElseThrow(() -> NeutronErrors.networkNotFound(id)));
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Writes list and single-resource responses the same way for every resource. */
-final class Collections {
-    private Collections() {}
+final class Responses {
+    private Responses() {}
 
     static <T> void writeList(Context ctx, String collection, List<T> items, Function<T, ObjectNode> view,
                               Function<T, String> id, PageRequest page) {
