@@ -66,7 +66,7 @@ public final class CloudServer implements AutoCloseable {
             var callers = new Callers(tokens);
             // the fake driver until the Linux data path exists: it records what would be plumbed
             var network = NetworkWiring.create(database, new FakeNetworkDriver(), NetworkSettings.defaults(), clock);
-            network.reconcile();
+            network.reconcileInBackground();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));

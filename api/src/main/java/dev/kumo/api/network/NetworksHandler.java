@@ -47,19 +47,20 @@ final class NetworksHandler {
         List<NetworkRequest> requests = NeutronBody.creates(body, "network", "networks").stream()
                 .map(node -> request(NeutronBody.checked(node, CREATE, READ_ONLY, true))).toList();
         List<Network> created = services.networks().createAll(caller, requests);
-        Responses.writeCreated(ctx, body.has("networks"), "network", "networks", created, n -> view(caller, n));
+        Responses.writeCreated(ctx, body.has("networks"), "network", "networks", created, (w, n) -> view(w, caller, n));
     }
 
     private void list(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         var query = ListParams.parse(ctx, NetworkAttribute::fromApiName, Map.of(), caller.admin());
-        Responses.writeList(ctx, "networks", services.networks().list(caller, query), n -> view(caller, n),
+        Responses.writeList(ctx, "networks", services.networks().list(caller, query), (w, n) -> view(w, caller, n),
                 Network::id, query.page());
     }
 
     private void get(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        Responses.writeOne(ctx, 200, "network", view(caller, services.networks().get(caller, ctx.pathParam("id"))));
+        Responses.writeOne(ctx, 200, "network", services.networks().get(caller, ctx.pathParam("id")),
+                (w, n) -> view(w, caller, n));
     }
 
     private void update(Context ctx) {
@@ -67,7 +68,7 @@ final class NetworksHandler {
         var readOnly = union(READ_ONLY, CREATE_ONLY);
         NetworkRequest in = request(NeutronBody.checked(NeutronBody.single(Json.body(ctx), "network"), UPDATE, readOnly, false));
         Network updated = services.networks().update(caller, ctx.pathParam("id"), in);
-        Responses.writeOne(ctx, 200, "network", view(caller, updated));
+        Responses.writeOne(ctx, 200, "network", updated, (w, n) -> view(w, caller, n));
     }
 
     private void delete(Context ctx) {
@@ -83,8 +84,8 @@ final class NetworksHandler {
                 b.strings("tags"));
     }
 
-    private ObjectNode view(NetworkCaller caller, Network n) {
-        return NetworkViews.view(n, caller.admin(), services.networks().availabilityZones(n));
+    private void view(ViewWriter w, NetworkCaller caller, Network n) {
+        NetworkViews.write(w, n, caller.admin(), services.networks().availabilityZones(n));
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,11 +1,10 @@
 package dev.kumo.api.network;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.http.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.api.http.Links;
 import dev.kumo.core.network.query.PageRequest;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,19 +19,28 @@ import java.util.Map;
 final class Pagination {
     private Pagination() {}
 
-    static void addLinks(Context ctx, ObjectNode body, String collection, PageRequest page, List<String> ids) {
+    static void writeLinks(Context ctx, JsonGenerator out, String collection, PageRequest page, List<String> ids) {
         if (page.limit() == null) {
             return;
         }
-        ArrayNode links = Json.array();
         boolean shortPage = ids.size() < page.limit();
-        if (!(shortPage && !page.reverse())) {
-            links.addObject().put("rel", "next").put("href", href(ctx, ids.isEmpty() ? null : ids.getLast(), false));
-        }
-        if (!(shortPage && page.reverse())) {
-            links.addObject().put("rel", "previous").put("href", href(ctx, ids.isEmpty() ? null : ids.getFirst(), true));
-        }
-        body.set(collection + "_links", links);
+        ViewWriter.io(() -> {
+            out.writeArrayFieldStart(collection + "_links");
+            if (!(shortPage && !page.reverse())) {
+                link(out, "next", href(ctx, ids.isEmpty() ? null : ids.getLast(), false));
+            }
+            if (!(shortPage && page.reverse())) {
+                link(out, "previous", href(ctx, ids.isEmpty() ? null : ids.getFirst(), true));
+            }
+            out.writeEndArray();
+        });
+    }
+
+    private static void link(JsonGenerator out, String rel, String href) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("rel", rel);
+        out.writeStringField("href", href);
+        out.writeEndObject();
     }
 
     private static String href(Context ctx, String marker, boolean previous) {

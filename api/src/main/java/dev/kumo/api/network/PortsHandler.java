@@ -58,26 +58,27 @@ final class PortsHandler {
         List<PortRequest> requests = NeutronBody.creates(body, "port", "ports").stream()
                 .map(node -> request(NeutronBody.checked(node, CREATE, READ_ONLY, true))).toList();
         List<Port> created = services.ports().createAll(caller, requests);
-        Responses.writeCreated(ctx, body.has("ports"), "port", "ports", created, p -> view(caller, p));
+        Responses.writeCreated(ctx, body.has("ports"), "port", "ports", created, (w, p) -> view(w, caller, p));
     }
 
     private void list(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         var query = ListParams.parse(ctx, PortAttribute::fromApiName, SPECIAL, caller.admin());
-        Responses.writeList(ctx, "ports", services.ports().list(caller, query), p -> view(caller, p), Port::id,
+        Responses.writeList(ctx, "ports", services.ports().list(caller, query), (w, p) -> view(w, caller, p), Port::id,
                 query.page());
     }
 
     private void get(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        Responses.writeOne(ctx, 200, "port", view(caller, services.ports().get(caller, ctx.pathParam("id"))));
+        Responses.writeOne(ctx, 200, "port", services.ports().get(caller, ctx.pathParam("id")), (w, p) -> view(w, caller, p));
     }
 
     private void update(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         ObjectNode node = NeutronBody.single(Json.body(ctx), "port");
         PortRequest in = request(NeutronBody.checked(node, UPDATE, NetworksHandler.union(READ_ONLY, CREATE_ONLY), false));
-        Responses.writeOne(ctx, 200, "port", view(caller, services.ports().update(caller, ctx.pathParam("id"), in)));
+        Responses.writeOne(ctx, 200, "port", services.ports().update(caller, ctx.pathParam("id"), in),
+                (w, p) -> view(w, caller, p));
     }
 
     private void delete(Context ctx) {
@@ -143,7 +144,7 @@ final class PortsHandler {
                 : Optional.of(new Filter<>(attribute, List.of(match)));
     }
 
-    private ObjectNode view(NetworkCaller caller, Port p) {
-        return PortViews.view(p, caller.admin(), services.settings().dnsDomain());
+    private void view(ViewWriter w, NetworkCaller caller, Port p) {
+        PortViews.write(w, p, caller.admin(), services.settings().dnsDomain());
     }
 }

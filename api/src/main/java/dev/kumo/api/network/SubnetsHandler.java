@@ -49,19 +49,19 @@ final class SubnetsHandler {
         List<SubnetRequest> requests = NeutronBody.creates(body, "subnet", "subnets").stream()
                 .map(node -> request(NeutronBody.checked(node, CREATE, READ_ONLY, true))).toList();
         List<Subnet> created = services.subnets().createAll(caller, requests);
-        Responses.writeCreated(ctx, body.has("subnets"), "subnet", "subnets", created, SubnetViews::view);
+        Responses.writeCreated(ctx, body.has("subnets"), "subnet", "subnets", created, SubnetViews::write);
     }
 
     private void list(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
         var query = ListParams.parse(ctx, SubnetAttribute::fromApiName, Map.of(), caller.admin());
-        Responses.writeList(ctx, "subnets", services.subnets().list(caller, query), SubnetViews::view, Subnet::id,
+        Responses.writeList(ctx, "subnets", services.subnets().list(caller, query), SubnetViews::write, Subnet::id,
                 query.page());
     }
 
     private void get(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        Responses.writeOne(ctx, 200, "subnet", SubnetViews.view(services.subnets().get(caller, ctx.pathParam("id"))));
+        Responses.writeOne(ctx, 200, "subnet", services.subnets().get(caller, ctx.pathParam("id")), SubnetViews::write);
     }
 
     private void update(Context ctx) {
@@ -69,7 +69,7 @@ final class SubnetsHandler {
         ObjectNode node = NeutronBody.single(Json.body(ctx), "subnet");
         SubnetRequest in = request(NeutronBody.checked(node, UPDATE, NetworksHandler.union(READ_ONLY, CREATE_ONLY), false));
         Subnet updated = services.subnets().update(caller, ctx.pathParam("id"), in);
-        Responses.writeOne(ctx, 200, "subnet", SubnetViews.view(updated));
+        Responses.writeOne(ctx, 200, "subnet", updated, SubnetViews::write);
     }
 
     private void delete(Context ctx) {

@@ -82,19 +82,17 @@ final class SqlPortRepository implements PortRepository {
                 p.standard().withTags(tags.getOrDefault(p.id(), List.of())))).toList();
     }
 
+    /** By position, in {@link #COLUMNS}' order: looking columns up by name costs more than the rest on big lists. */
     private static Port map(ResultSet rs) throws SQLException {
-        List<AddressPair> pairs = JsonColumns.pairs(rs.getString("allowed_address_pairs")).stream()
+        List<AddressPair> pairs = JsonColumns.pairs(rs.getString(12)).stream()
                 .map(m -> new AddressPair(m.get("ip_address"), m.get("mac_address"))).toList();
-        return new Port(rs.getString("id"), rs.getString("project_id"), rs.getString("network_id"), rs.getString("name"),
-                rs.getString("mac_address"), rs.getBoolean("admin_state_up"), ResourceStatus.valueOf(rs.getString("status")),
-                rs.getString("device_id"), rs.getString("device_owner"), List.of(),
-                new PortSecurity(rs.getBoolean("port_security_enabled"), List.of(), pairs),
-                new PortBinding(rs.getString("binding_host_id"), rs.getString("binding_vnic_type"),
-                        JsonColumns.object(rs.getString("binding_profile")), rs.getString("binding_vif_type"),
-                        JsonColumns.object(rs.getString("binding_vif_details"))),
-                rs.getString("dns_name"),
-                new StandardAttributes(rs.getString("description"), List.of(), rs.getLong("revision_number"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))));
+        return new Port(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(6),
+                rs.getBoolean(7), ResourceStatus.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), List.of(),
+                new PortSecurity(rs.getBoolean(11), List.of(), pairs),
+                new PortBinding(rs.getString(13), rs.getString(14), JsonColumns.object(rs.getString(15)), rs.getString(16),
+                        JsonColumns.object(rs.getString(17))),
+                rs.getString(18), new StandardAttributes(rs.getString(5), List.of(), rs.getLong(19),
+                        Instant.ofEpochMilli(rs.getLong(20)), Instant.ofEpochMilli(rs.getLong(21))));
     }
 
     @Override
