@@ -8,6 +8,8 @@
 #   TEMPEST_REGEX          default: the phase-1 modules below
 #   TEMPEST_NETWORK_EXTENSIONS  [network-feature-enabled] api_extensions (default: what
 #                          GET /network/v2.0/extensions lists, read from the running kumo)
+#   TEMPEST_PUBLIC_NETWORK_ID   [network] public_network_id (default: the first external network, else a
+#                          "tempest-public" external network with 172.24.4.0/24 made here)
 #   TEMPEST_EXCLUDE_LIST   default: exclude-network.txt next to this script ("none" = none)
 #   everything else run-identity.sh reads (WORKSPACE, RESULTS_DIR, TEMPEST_CONCURRENCY, TEMPEST_MIN_PASS, ...)
 #
@@ -29,9 +31,9 @@ PHASE1+='|admin\.test_external_networks_negative|admin\.test_quotas|admin\.test_
 export TEMPEST_REGEX=${TEMPEST_REGEX:-$PHASE1}
 export TEMPEST_EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-$KIT_DIR/exclude-network.txt}
 
-# What the server says it implements is what tempest is told: tempest gates tests on this list.
-if [ -z "${TEMPEST_NETWORK_EXTENSIONS:-}" ]; then
-    TEMPEST_NETWORK_EXTENSIONS=$("$PY" - "$KUMO_URL" <<'PYEOF'
+# What the server says it implements is what tempest is told (tempest gates tests on this list), and the
+# external network tempest's public-network tests use: an existing one, else one made here (as DevStack does).
+DISCOVERED=$("$PY" - "$KUMO_URL" <<'PYEOF'
 import json, os, sys, urllib.request
 base = sys.argv[1].rstrip('/')
 auth = {'auth': {'identity': {'methods': ['password'], 'password': {'user': {
@@ -39,15 +41,29 @@ auth = {'auth': {'identity': {'methods': ['password'], 'password': {'user': {
     'domain': {'name': os.environ.get('OS_USER_DOMAIN_NAME', 'Default')}}}},
     'scope': {'project': {'name': os.environ.get('OS_PROJECT_NAME', 'admin'),
                           'domain': {'name': os.environ.get('OS_PROJECT_DOMAIN_NAME', 'Default')}}}}}
-req = urllib.request.Request(base + '/identity/v3/auth/tokens', data=json.dumps(auth).encode(),
-                             headers={'Content-Type': 'application/json'}, method='POST')
-token = urllib.request.urlopen(req, timeout=30).headers['X-Subject-Token']
-req = urllib.request.Request(base + '/network/v2.0/extensions', headers={'X-Auth-Token': token})
-exts = json.load(urllib.request.urlopen(req, timeout=30))['extensions']
-print(','.join(sorted(e['alias'] for e in exts)))
+def call(method, path, token=None, body=None):
+    req = urllib.request.Request(base + path, data=None if body is None else json.dumps(body).encode(),
+                                 method=method, headers={'Content-Type': 'application/json',
+                                                         **({'X-Auth-Token': token} if token else {})})
+    return urllib.request.urlopen(req, timeout=30)
+token = call('POST', '/identity/v3/auth/tokens', body=auth).headers['X-Subject-Token']
+exts = json.load(call('GET', '/network/v2.0/extensions', token))['extensions']
+public = os.environ.get('TEMPEST_PUBLIC_NETWORK_ID', '')
+if not public:
+    nets = json.load(call('GET', '/network/v2.0/networks?router:external=true', token))['networks']
+    if nets:
+        public = nets[0]['id']
+    else:
+        net = json.load(call('POST', '/network/v2.0/networks', token, {'network': {
+            'name': 'tempest-public', 'router:external': True}}))['network']
+        call('POST', '/network/v2.0/subnets', token, {'subnet': {'network_id': net['id'], 'ip_version': 4,
+             'cidr': '172.24.4.0/24', 'enable_dhcp': False, 'name': 'tempest-public-subnet'}})
+        public = net['id']
+print(','.join(sorted(e['alias'] for e in exts)) + ' ' + public)
 PYEOF
-) || die "cannot read the extensions from $KUMO_URL/network/v2.0/extensions"
-fi
+) || die "cannot read the extensions (or find an external network) at $KUMO_URL/network/v2.0"
+TEMPEST_NETWORK_EXTENSIONS=${TEMPEST_NETWORK_EXTENSIONS:-${DISCOVERED% *}}
+PUBLIC_NETWORK_ID=${DISCOVERED#* }
 
 EXTRA=$(mktemp "${TMPDIR:-/tmp}/kumo-tempest-network.XXXXXX.conf")
 trap 'rm -f "$EXTRA"' EXIT
@@ -63,8 +79,7 @@ project_network_cidr = 10.100.0.0/16
 project_network_mask_bits = 28
 project_network_v6_cidr = 2001:db8::/48
 project_network_v6_mask_bits = 64
-# no external network is configured for the test run: the tests that need one skip
-public_network_id =
+public_network_id = $PUBLIC_NETWORK_ID
 shared_physical_network = false
 
 [network-feature-enabled]
@@ -91,4 +106,5 @@ with open(sys.argv[1], 'w') as f:
 PYEOF
 fi
 echo "== network extensions given to tempest: $TEMPEST_NETWORK_EXTENSIONS"
+echo "== public network: $PUBLIC_NETWORK_ID"
 TEMPEST_EXTRA_CONF="$EXTRA" "$KIT_DIR/run-identity.sh"
