@@ -25,6 +25,8 @@ final class QuotasHandler {
 
     void register(RoutesConfig routes) {
         routes.get(BASE, this::list);
+        // neutronclient asks which project its token is for before "quota-show" without arguments
+        routes.get(BASE + "/tenant", this::tenant);
         routes.get(BASE + "/{project}", this::show);
         routes.get(BASE + "/{project}/default", this::defaults);
         routes.get(BASE + "/{project}/details", this::details);
@@ -39,6 +41,12 @@ final class QuotasHandler {
         var quotas = body.putArray("quotas");
         services.quotas().list(callers.require(ctx)).forEach((project, limits) ->
                 quotas.add(limits(limits).put("project_id", project).put("tenant_id", project)));
+        Json.write(ctx, 200, body);
+    }
+
+    private void tenant(Context ctx) {
+        var body = Json.object();
+        body.putObject("tenant").put("tenant_id", callers.require(ctx).projectId());
         Json.write(ctx, 200, body);
     }
 

@@ -80,6 +80,7 @@ class QuotaApiTest {
         assertThat(Neutron.error(neutron.get("/quotas/" + Neutron.projectOf(cloud, admin), demo), 403)
                 .get("message").asText()).isEqualTo("Non-admin is not authorized to access quotas for another project");
         assertThat(neutron.get("/quotas", demo).status()).isEqualTo(403);
+        assertThat(neutron.get("/quotas/tenant", demo).json().at("/tenant/tenant_id").asText()).isEqualTo(demoProject);
         assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"router\": 5}}"), 400)
                 .get("message").asText()).contains("Unrecognized quota resource 'router'");
         assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"network\": -2}}"), 400)
