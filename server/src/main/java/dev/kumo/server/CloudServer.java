@@ -8,6 +8,7 @@ import dev.kumo.api.image.ImageApi;
 import dev.kumo.api.image.ImageServices;
 import dev.kumo.api.identity.IdentityServices;
 import dev.kumo.api.identity.JsonBlobParser;
+import dev.kumo.api.network.NetworkApi;
 import dev.kumo.core.identity.IdentityState;
 import dev.kumo.core.identity.appcred.ApplicationCredentialService;
 import dev.kumo.core.identity.assignment.AssignmentService;
@@ -36,6 +37,8 @@ import dev.kumo.core.image.ImageDataService;
 import dev.kumo.core.image.ImageService;
 import dev.kumo.core.image.ImageSettings;
 import dev.kumo.core.image.MemberService;
+import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.driver.fake.network.FakeNetworkDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
 import dev.kumo.store.identity.SqlIdentityStore;
@@ -43,6 +46,7 @@ import dev.kumo.store.image.FilesystemImageDataStore;
 import dev.kumo.store.image.QemuImgInspector;
 import dev.kumo.store.image.SqlImageStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
@@ -84,14 +88,19 @@ public final class CloudServer implements AutoCloseable {
             var callers = new Callers(tokens);
             var images = images(config, database, clock);
             registerBuiltinImages(config, tokens, images);
-            var status = new StatusRoutes(List.of(
+            // the fake driver until the Linux data path exists: it records what would be plumbed
+            var network = NetworkWiring.create(database, new FakeNetworkDriver(), NetworkSettings.defaults(), clock);
+            network.reconcileInBackground();
+            var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
                             + config.stateDir().resolve("images")),
-                    new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())),
-                    config.emulated() ? "emulated" : "real");
+                    new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));
+            components.addAll(network.status("fake network driver"));
+            var status = new StatusRoutes(components, config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
-                    List.of(new IdentityApi(services, callers), new ImageApi(images, callers)), status).start();
+                    List.of(new IdentityApi(services, callers), new ImageApi(images, callers), network.api(callers)),
+                    status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
             return new CloudServer(database, api);
         } catch (RuntimeException e) {
@@ -120,7 +129,9 @@ public final class CloudServer implements AutoCloseable {
     private static List<CatalogEntry> catalog(KumoConfig config) {
         return List.of(new CatalogEntry("identity", "keystone", "Identity service (Keystone v3)",
                         config.publicUrl() + IdentityApi.PREFIX + "/v3"),
-                new CatalogEntry("image", "glance", "Image service (Glance v2)", config.publicUrl() + ImageApi.PREFIX));
+                new CatalogEntry("image", "glance", "Image service (Glance v2)", config.publicUrl() + ImageApi.PREFIX),
+                new CatalogEntry("network", "neutron", "Network service (Neutron v2.0)",
+                        config.publicUrl() + NetworkApi.PREFIX));
     }
 
     /** Image records in the database, bytes under {@code <state-dir>/images}; interrupted uploads repaired first. */

@@ -32,6 +32,7 @@ final class StatusRoutes implements RootDocument {
             var apis = body.putObject("kumo").put("version", Version.VERSION).putObject("apis");
             apis.put("identity", Links.base(ctx) + "/identity/v3");
             apis.put("image", Links.base(ctx) + "/image/v2");
+            apis.put("network", Links.base(ctx) + "/network/v2.0");
             Json.write(ctx, 200, body);
         });
         routes.get("/healthcheck", ctx -> ctx.contentType("text/plain").result("OK"));

@@ -1,0 +1,22 @@
+package dev.kumo.api.network;
+
+import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.network.network.NetworkService;
+import dev.kumo.core.network.port.PortService;
+import dev.kumo.core.network.quota.QuotaService;
+import dev.kumo.core.network.subnet.SubnetService;
+import dev.kumo.core.network.tag.TagService;
+import java.util.Objects;
+
+/** The network service's parts the handlers call. */
+public record NetworkServices(NetworkSettings settings, NetworkService networks, SubnetService subnets,
+                              PortService ports, QuotaService quotas, TagService tags) {
+    public NetworkServices {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(networks, "networks");
+        Objects.requireNonNull(subnets, "subnets");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(quotas, "quotas");
+        Objects.requireNonNull(tags, "tags");
+    }
+}

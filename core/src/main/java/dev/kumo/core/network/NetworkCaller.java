@@ -1,0 +1,18 @@
+package dev.kumo.core.network;
+
+import java.util.Objects;
+
+/**
+ * Who is asking, as the network service sees it: the project their token is scoped to (null for tokens
+ * scoped elsewhere) and whether they have the admin role. The API layer builds it from the token.
+ */
+public record NetworkCaller(String userId, String projectId, boolean admin) {
+    public NetworkCaller {
+        Objects.requireNonNull(userId, "userId");
+    }
+
+    /** Owns a resource of {@code resourceProjectId}: its project, or an admin. */
+    public boolean owns(String resourceProjectId) {
+        return admin || resourceProjectId.equals(projectId);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.kumo.core.network.store;
+
+/** The repositories, all bound to one transaction. */
+public interface NetworkTx {
+    NetworkRepository networks();
+
+    SubnetRepository subnets();
+
+    PortRepository ports();
+
+    AllocationRepository allocations();
+
+    QuotaRepository quotas();
+}

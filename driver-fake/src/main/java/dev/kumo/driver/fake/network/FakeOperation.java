@@ -1,0 +1,20 @@
+package dev.kumo.driver.fake.network;
+
+/** The driver calls that change the data path, for the journal and for injecting failures. */
+public enum FakeOperation {
+    ENSURE_NETWORK("plumb network"),
+    DELETE_NETWORK("remove network"),
+    ENSURE_PORT("plug port"),
+    DELETE_PORT("unplug port");
+
+    private final String action;
+
+    FakeOperation(String action) {
+        this.action = action;
+    }
+
+    /** How the failure message names the action: "Failed to plug port ...". */
+    public String action() {
+        return action;
+    }
+}

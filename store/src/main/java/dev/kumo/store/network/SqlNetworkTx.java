@@ -1,0 +1,48 @@
+package dev.kumo.store.network;
+
+import dev.kumo.core.network.store.AllocationRepository;
+import dev.kumo.core.network.store.NetworkRepository;
+import dev.kumo.core.network.store.NetworkTx;
+import dev.kumo.core.network.store.PortRepository;
+import dev.kumo.core.network.store.QuotaRepository;
+import dev.kumo.core.network.store.SubnetRepository;
+import dev.kumo.store.Dialect;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories over one handle, whose transaction {@link SqlNetworkStore} opened and will end. */
+final class SqlNetworkTx implements NetworkTx {
+    private final Handle handle;
+    private final Dialect dialect;
+
+    SqlNetworkTx(Handle handle, Dialect dialect) {
+        this.handle = handle;
+        this.dialect = dialect;
+    }
+
+    // A repository holds nothing but the handle, so one is made per call rather than kept.
+
+    @Override
+    public NetworkRepository networks() {
+        return new SqlNetworkRepository(handle, dialect);
+    }
+
+    @Override
+    public SubnetRepository subnets() {
+        return new SqlSubnetRepository(handle, dialect);
+    }
+
+    @Override
+    public PortRepository ports() {
+        return new SqlPortRepository(handle, dialect);
+    }
+
+    @Override
+    public AllocationRepository allocations() {
+        return new SqlAllocationRepository(handle, dialect);
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return new SqlQuotaRepository(handle);
+    }
+}
