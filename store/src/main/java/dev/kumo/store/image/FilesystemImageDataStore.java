@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -68,25 +69,35 @@ public final class FilesystemImageDataStore implements ImageDataStore {
         }
     }
 
+    /** Reads, writes and digests at once: md5 and sha512 each run on their own thread (see ParallelDigests). */
     private static Staged copy(String imageId, Path file, InputStream in, FileChannel out, long maxBytes)
             throws IOException {
-        MessageDigest md5 = digest("MD5");
-        MessageDigest sha512 = digest("SHA-512");
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new TooLarge(maxBytes);
+        try (var digests = new ParallelDigests(8, BUFFER, "MD5", "SHA-512")) {
+            long total = 0;
+            while (true) {
+                ParallelDigests.Chunk chunk = digests.take();
+                int n = in.readNBytes(chunk.bytes, 0, chunk.bytes.length);
+                if (n <= 0) {
+                    digests.release(chunk);
+                    break;
+                }
+                total += n;
+                if (total > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+                chunk.length = n;
+                ByteBuffer buffer = ByteBuffer.wrap(chunk.bytes, 0, n);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                digests.submit(chunk);
             }
-            md5.update(buffer, 0, n);
-            sha512.update(buffer, 0, n);
-            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-            while (chunk.hasRemaining()) {
-                out.write(chunk);
-            }
+            List<String> hex = digests.finish();
+            return new Staged(imageId, file, total, hex.get(0), hex.get(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while storing image " + imageId);
         }
-        return new Staged(imageId, file, total, hex(md5), hex(sha512));
     }
 
     @Override
