@@ -76,18 +76,25 @@ class SqliteDatabaseTest {
     @Test
     void reopeningKeepsDataAndDoesNotMigrateTwice() {
         Path file = dir.resolve("kumo.db");
+        int migrated;
         try (Database db = Database.sqlite(file)) {
             db.inWriteTransaction(h -> h.execute("INSERT INTO secret (name, value) VALUES ('k', 'v')"));
+            migrated = appliedMigrations(db);
         }
         try (Database db = Database.sqlite(file)) {
             String value = db.inReadTransaction(h -> h.createQuery("SELECT value FROM secret").mapTo(String.class).one());
-            int migrations = db.inReadTransaction(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
-                    .mapTo(Integer.class).one());
             assertThat(value).isEqualTo("v");
-            assertThat(migrations).isEqualTo(1);
+            // every service adds its own script (V1 identity, V2 network, ...): none may be applied twice
+            assertThat(migrated).isPositive();
+            assertThat(appliedMigrations(db)).isEqualTo(migrated);
         }
         assertThat(Files.exists(file)).isTrue();
+    }
+
+    private static int appliedMigrations(Database db) {
+        return db.inReadTransaction(h -> h.createQuery(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
+                .mapTo(Integer.class).one());
     }
 
     @Test
