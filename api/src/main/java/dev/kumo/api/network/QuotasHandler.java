@@ -7,7 +7,6 @@ import dev.kumo.core.network.quota.QuotaResource;
 import dev.kumo.core.network.quota.QuotaUsage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,8 +71,7 @@ final class QuotasHandler {
         var caller = callers.require(ctx);
         ObjectNode quota = NeutronBody.single(Json.body(ctx), "quota");
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = quota.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : quota.properties()) {
             values.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
         }
         var limits = services.quotas().update(caller, ctx.pathParam("project"), values);

@@ -1,5 +1,6 @@
 package dev.kumo.core.network;
 
+import dev.kumo.core.network.query.Viewer;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Objects;
 public record NetworkCaller(String userId, String projectId, boolean admin) {
     public NetworkCaller {
         Objects.requireNonNull(userId, "userId");
+    }
+
+    /** Whose eyes queries see through: everything for admins, else the project's own and what is shared. */
+    public Viewer viewer() {
+        return admin ? Viewer.ALL : Viewer.project(projectId);
     }
 
     /** Owns a resource of {@code resourceProjectId}: its project, or an admin. */

@@ -112,11 +112,6 @@ public final class DataPathSync {
         ports.forEach(p -> syncPort(p.id(), p.networkId()));
     }
 
-    /** Ensures each network, then each of its ports: after a network is created or changed in bulk. */
-    public void syncNetworks(List<String> networkIds) {
-        networkIds.forEach(this::syncNetwork);
-    }
-
     private void removeNetwork(String networkId) {
         try {
             driver.deleteNetwork(networkId);

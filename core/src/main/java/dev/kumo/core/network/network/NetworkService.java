@@ -46,16 +46,12 @@ public final class NetworkService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public static Viewer viewerOf(NetworkCaller caller) {
-        return caller.admin() ? Viewer.ALL : Viewer.project(caller.projectId());
-    }
-
     public Network get(NetworkCaller caller, String id) {
         return store.read(tx -> find(tx, caller, id));
     }
 
     public List<Network> list(NetworkCaller caller, ListQuery<NetworkAttribute> query) {
-        return store.read(tx -> tx.networks().list(query, viewerOf(caller)));
+        return store.read(tx -> tx.networks().list(query, caller.viewer()));
     }
 
     public Network create(NetworkCaller caller, NetworkRequest in) {
@@ -125,7 +121,7 @@ public final class NetworkService {
     }
 
     private static Network find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.networks().find(id, viewerOf(caller)).orElseThrow(() -> NeutronErrors.networkNotFound(id));
+        return tx.networks().find(id, caller.viewer()).orElseThrow(() -> NeutronErrors.networkNotFound(id));
     }
 
     private static void checkCreatePolicy(NetworkCaller caller, NetworkRequest in) {

@@ -8,7 +8,6 @@ import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.ip.MacAddress;
 import dev.kumo.core.network.ipam.Ipam;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -58,7 +57,7 @@ public final class PortService {
     }
 
     public List<Port> list(NetworkCaller caller, ListQuery<PortAttribute> query) {
-        return store.read(tx -> tx.ports().list(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.ports().list(query, caller.viewer()));
     }
 
     public Port create(NetworkCaller caller, PortRequest in) {
@@ -126,14 +125,14 @@ public final class PortService {
     }
 
     private static Port find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.ports().find(id, NetworkService.viewerOf(caller)).orElseThrow(() -> NeutronErrors.portNotFound(id));
+        return tx.ports().find(id, caller.viewer()).orElseThrow(() -> NeutronErrors.portNotFound(id));
     }
 
     private Port insert(NetworkTx tx, NetworkCaller caller, PortRequest in) {
         if (in.networkId() == null) {
             throw NeutronErrors.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
         }
-        Network network = tx.networks().find(in.networkId(), NetworkService.viewerOf(caller))
+        Network network = tx.networks().find(in.networkId(), caller.viewer())
                 .orElseThrow(() -> NeutronErrors.networkNotFound(in.networkId()));
         PortChecks.createPolicy(caller, network, in);
         String project = NetworkPolicy.owningProject(caller, in.projectId());

@@ -12,7 +12,6 @@ import dev.kumo.core.network.ip.IpAddress;
 import dev.kumo.core.network.ip.IpRange;
 import dev.kumo.core.network.ipam.FixedIpRequest;
 import dev.kumo.core.network.ipam.Ipam;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -54,7 +53,7 @@ public final class SubnetService {
     }
 
     public List<Subnet> list(NetworkCaller caller, ListQuery<SubnetAttribute> query) {
-        return store.read(tx -> tx.subnets().list(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.subnets().list(query, caller.viewer()));
     }
 
     public Subnet create(NetworkCaller caller, SubnetRequest in) {
@@ -120,14 +119,14 @@ public final class SubnetService {
     }
 
     private static Subnet find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.subnets().find(id, NetworkService.viewerOf(caller)).orElseThrow(() -> NeutronErrors.subnetNotFound(id));
+        return tx.subnets().find(id, caller.viewer()).orElseThrow(() -> NeutronErrors.subnetNotFound(id));
     }
 
     private Subnet insert(NetworkTx tx, NetworkCaller caller, SubnetRequest in) {
         if (in.networkId() == null) {
             throw NeutronErrors.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
         }
-        Network network = tx.networks().find(in.networkId(), NetworkService.viewerOf(caller))
+        Network network = tx.networks().find(in.networkId(), caller.viewer())
                 .orElseThrow(() -> NeutronErrors.networkNotFound(in.networkId()));
         NetworkPolicy.requireOwner(caller, network.projectId(), "create_subnet");
         String project = NetworkPolicy.owningProject(caller, in.projectId());

@@ -3,7 +3,6 @@ package dev.kumo.core.network.tag;
 import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.store.NetworkTx;
@@ -83,7 +82,7 @@ public final class TagService {
     }
 
     private static Tagged load(NetworkTx tx, NetworkCaller caller, TaggedKind kind, String id) {
-        Viewer viewer = NetworkService.viewerOf(caller);
+        Viewer viewer = caller.viewer();
         return switch (kind) {
             case NETWORKS -> tx.networks().find(id, viewer)
                     .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.networks().update(n.withStandard(s))))
