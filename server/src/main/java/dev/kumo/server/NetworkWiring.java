@@ -9,6 +9,8 @@ import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
+import dev.kumo.core.network.router.RouterInterfaceService;
+import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
@@ -39,7 +41,8 @@ public final class NetworkWiring {
         var quotas = new QuotaService(store, settings);
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, clock),
-                new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock));
+                new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
+                new RouterService(store, quotas, dataPath, clock), new RouterInterfaceService(store, dataPath, clock));
         return new NetworkWiring(services, dataPath);
     }
 

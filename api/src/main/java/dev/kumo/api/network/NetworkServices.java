@@ -4,13 +4,16 @@ import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
+import dev.kumo.core.network.router.RouterInterfaceService;
+import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
 import java.util.Objects;
 
 /** The network service's parts the handlers call. */
 public record NetworkServices(NetworkSettings settings, NetworkService networks, SubnetService subnets,
-                              PortService ports, QuotaService quotas, TagService tags) {
+                              PortService ports, QuotaService quotas, TagService tags,
+                              RouterService routers, RouterInterfaceService routerInterfaces) {
     public NetworkServices {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(networks, "networks");
@@ -18,5 +21,7 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(routers, "routers");
+        Objects.requireNonNull(routerInterfaces, "routerInterfaces");
     }
 }

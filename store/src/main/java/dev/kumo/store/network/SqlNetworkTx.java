@@ -5,6 +5,7 @@ import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
+import dev.kumo.core.network.store.RouterRepository;
 import dev.kumo.core.network.store.SubnetRepository;
 import dev.kumo.store.Dialect;
 import org.jdbi.v3.core.Handle;
@@ -44,5 +45,10 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public QuotaRepository quotas() {
         return new SqlQuotaRepository(handle);
+    }
+
+    @Override
+    public RouterRepository routers() {
+        return new SqlRouterRepository(handle, dialect);
     }
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
 
 /** The quota API and the check every create makes. Limits are -1 (unlimited) or at least 0. */
 public final class QuotaService {
+    /** Neutron's default quota_router. */
+    private static final int DEFAULT_ROUTER_QUOTA = 10;
+
     private final NetworkStore store;
     private final NetworkSettings settings;
 
@@ -38,6 +41,7 @@ public final class QuotaService {
         limits.put(QuotaResource.NETWORK, settings.defaultNetworkQuota());
         limits.put(QuotaResource.SUBNET, settings.defaultSubnetQuota());
         limits.put(QuotaResource.PORT, settings.defaultPortQuota());
+        limits.put(QuotaResource.ROUTER, DEFAULT_ROUTER_QUOTA);
         return limits;
     }
 
@@ -100,12 +104,13 @@ public final class QuotaService {
             case NETWORK -> tx.networks().countOwnedBy(projectId);
             case SUBNET -> tx.subnets().countOwnedBy(projectId);
             case PORT -> tx.ports().countOwnedBy(projectId);
+            case ROUTER -> tx.routers().countOwnedBy(projectId);
         };
     }
 
     private static QuotaResource resource(String name) {
         return QuotaResource.fromApiName(name).orElseThrow(() -> NeutronErrors.invalidInput(
-                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet and port", name));
+                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet, port and router", name));
     }
 
     private static int limit(String name, Object value) {

@@ -11,4 +11,6 @@ public interface NetworkTx {
     AllocationRepository allocations();
 
     QuotaRepository quotas();
+
+    RouterRepository routers();
 }

@@ -1,0 +1,34 @@
+-- Network service, phase 2: routers (floating IPs and security groups follow in this same file's later
+-- versions of the branch). Same conventions as V2. A router's interfaces and gateway are ports whose
+-- device_id is the router (device_owner network:router_interface / network:router_gateway), as in Neutron,
+-- so their addresses live in ip_allocation with every other port's; the row keeps which port is the gateway.
+
+CREATE TABLE router (
+    id                 TEXT    NOT NULL PRIMARY KEY,
+    project_id         TEXT    NOT NULL,
+    name               TEXT    NOT NULL,
+    description        TEXT    NOT NULL,
+    admin_state_up     BOOLEAN NOT NULL,
+    status             TEXT    NOT NULL,
+    gateway_network_id TEXT REFERENCES network (id),
+    gateway_port_id    TEXT REFERENCES port (id),
+    enable_snat        BOOLEAN NOT NULL,
+    routes             TEXT    NOT NULL,
+    distributed        BOOLEAN NOT NULL,
+    ha                 BOOLEAN NOT NULL,
+    revision_number    BIGINT  NOT NULL,
+    created_at         BIGINT  NOT NULL,
+    updated_at         BIGINT  NOT NULL
+);
+
+CREATE INDEX router_project ON router (project_id);
+CREATE INDEX router_name ON router (name);
+CREATE INDEX router_gateway_network ON router (gateway_network_id);
+
+CREATE TABLE router_tag (
+    owner_id TEXT NOT NULL REFERENCES router (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (owner_id, tag)
+);
+
+CREATE INDEX router_tag_tag ON router_tag (tag);
