@@ -32,3 +32,35 @@ CREATE TABLE router_tag (
 );
 
 CREATE INDEX router_tag_tag ON router_tag (tag);
+
+-- Floating IPs: the address is held by a port of the external network (device_owner network:floatingip,
+-- device_id the floating IP), so IPAM and "pool exhausted" are the ports'. The associated port's row may go
+-- while the floating IP stays: the key then clears the association (the repository treats a null port as
+-- no fixed address and no router).
+CREATE TABLE floatingip (
+    id                  TEXT    NOT NULL PRIMARY KEY,
+    project_id          TEXT    NOT NULL,
+    floating_network_id TEXT    NOT NULL REFERENCES network (id),
+    floating_ip_address TEXT    NOT NULL,
+    floating_port_id    TEXT    NOT NULL REFERENCES port (id),
+    port_id             TEXT REFERENCES port (id) ON DELETE SET NULL,
+    fixed_ip_address    TEXT,
+    router_id           TEXT,
+    status              TEXT    NOT NULL,
+    revision_number     BIGINT  NOT NULL,
+    created_at          BIGINT  NOT NULL,
+    updated_at          BIGINT  NOT NULL,
+    description         TEXT    NOT NULL
+);
+
+CREATE INDEX floatingip_project ON floatingip (project_id);
+CREATE INDEX floatingip_port ON floatingip (port_id);
+CREATE INDEX floatingip_router ON floatingip (router_id);
+
+CREATE TABLE floatingip_tag (
+    owner_id TEXT NOT NULL REFERENCES floatingip (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (owner_id, tag)
+);
+
+CREATE INDEX floatingip_tag_tag ON floatingip_tag (tag);

@@ -5,6 +5,8 @@ import dev.kumo.api.network.NetworkApi;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.datapath.L3DataPathSync;
+import dev.kumo.core.network.floatingip.FloatingIpService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
@@ -38,11 +40,13 @@ public final class NetworkWiring {
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
         NetworkStore store = new SqlNetworkStore(database);
         var dataPath = new DataPathSync(store, driver, clock);
+        var l3 = new L3DataPathSync(store, driver, clock);
         var quotas = new QuotaService(store, settings);
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
-                new RouterService(store, quotas, dataPath, clock), new RouterInterfaceService(store, dataPath, clock));
+                new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
+                new FloatingIpService(store, quotas, l3, clock));
         return new NetworkWiring(services, dataPath);
     }
 

@@ -41,6 +41,7 @@ public final class NetworkApi implements ApiModule {
         new SubnetsHandler(services, callers).register(routes);
         new PortsHandler(services, callers).register(routes);
         new RoutersHandler(services, callers).register(routes);
+        new FloatingIpsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);
         // Last, so that it only catches what no route above matched: Neutron's 404 body rather than the HTTP

@@ -1,6 +1,7 @@
 package dev.kumo.api.network;
 
 import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.network.floatingip.FloatingIpService;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
@@ -13,7 +14,8 @@ import java.util.Objects;
 /** The network service's parts the handlers call. */
 public record NetworkServices(NetworkSettings settings, NetworkService networks, SubnetService subnets,
                               PortService ports, QuotaService quotas, TagService tags,
-                              RouterService routers, RouterInterfaceService routerInterfaces) {
+                              RouterService routers, RouterInterfaceService routerInterfaces,
+                              FloatingIpService floatingIps) {
     public NetworkServices {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(networks, "networks");
@@ -23,5 +25,6 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(routers, "routers");
         Objects.requireNonNull(routerInterfaces, "routerInterfaces");
+        Objects.requireNonNull(floatingIps, "floatingIps");
     }
 }

@@ -81,6 +81,10 @@ public final class NeutronErrors {
         return notFound("RouterNotFound", "Router %s could not be found.", id);
     }
 
+    public static CloudException floatingIpNotFound(String id) {
+        return notFound("FloatingIPNotFound", "Floating IP %s could not be found", id);
+    }
+
     /** Ends the message with exactly one period. */
     private static String sentence(String format, Object... args) {
         String text = args.length == 0 ? format : String.format(format, args);

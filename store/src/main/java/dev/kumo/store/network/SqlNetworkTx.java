@@ -1,6 +1,7 @@
 package dev.kumo.store.network;
 
 import dev.kumo.core.network.store.AllocationRepository;
+import dev.kumo.core.network.store.FloatingIpRepository;
 import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.store.PortRepository;
@@ -50,5 +51,10 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public RouterRepository routers() {
         return new SqlRouterRepository(handle, dialect);
+    }
+
+    @Override
+    public FloatingIpRepository floatingIps() {
+        return new SqlFloatingIpRepository(handle, dialect);
     }
 }

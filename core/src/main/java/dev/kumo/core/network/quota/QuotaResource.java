@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The resources with a quota, by the name Neutron's quota API uses. */
 public enum QuotaResource {
-    NETWORK("network"), SUBNET("subnet"), PORT("port"), ROUTER("router");
+    NETWORK("network"), SUBNET("subnet"), PORT("port"), ROUTER("router"), FLOATINGIP("floatingip");
 
     private final String apiName;
 

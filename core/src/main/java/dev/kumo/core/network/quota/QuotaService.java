@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class QuotaService {
     /** Neutron's default quota_router. */
     private static final int DEFAULT_ROUTER_QUOTA = 10;
+    /** Neutron's default quota_floatingip. */
+    private static final int DEFAULT_FLOATINGIP_QUOTA = 50;
 
     private final NetworkStore store;
     private final NetworkSettings settings;
@@ -42,6 +44,7 @@ public final class QuotaService {
         limits.put(QuotaResource.SUBNET, settings.defaultSubnetQuota());
         limits.put(QuotaResource.PORT, settings.defaultPortQuota());
         limits.put(QuotaResource.ROUTER, DEFAULT_ROUTER_QUOTA);
+        limits.put(QuotaResource.FLOATINGIP, DEFAULT_FLOATINGIP_QUOTA);
         return limits;
     }
 
@@ -105,12 +108,13 @@ public final class QuotaService {
             case SUBNET -> tx.subnets().countOwnedBy(projectId);
             case PORT -> tx.ports().countOwnedBy(projectId);
             case ROUTER -> tx.routers().countOwnedBy(projectId);
+            case FLOATINGIP -> tx.floatingIps().countOwnedBy(projectId);
         };
     }
 
     private static QuotaResource resource(String name) {
         return QuotaResource.fromApiName(name).orElseThrow(() -> NeutronErrors.invalidInput(
-                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet, port and router", name));
+                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet, port, router and floatingip", name));
     }
 
     private static int limit(String name, Object value) {

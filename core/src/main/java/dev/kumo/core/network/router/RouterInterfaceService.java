@@ -4,6 +4,7 @@ import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.ip.IpAddress;
 import dev.kumo.core.network.ipam.FixedIpRequest;
@@ -26,11 +27,13 @@ import java.util.Objects;
 public final class RouterInterfaceService {
     private final NetworkStore store;
     private final DataPathSync dataPath;
+    private final L3DataPathSync l3;
     private final Clock clock;
 
-    public RouterInterfaceService(NetworkStore store, DataPathSync dataPath, Clock clock) {
+    public RouterInterfaceService(NetworkStore store, DataPathSync dataPath, L3DataPathSync l3, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.dataPath = Objects.requireNonNull(dataPath, "dataPath");
+        this.l3 = Objects.requireNonNull(l3, "l3");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -46,6 +49,7 @@ public final class RouterInterfaceService {
                     : bySubnet(tx, caller, router, interfaces, in.subnetId());
         });
         dataPath.syncPorts(List.of(port));
+        l3.syncRouter(routerId);
         return describe(port, routerId, in.subnetId());
     }
 
@@ -57,6 +61,7 @@ public final class RouterInterfaceService {
             Router router = RouterService.find(tx, caller, routerId);
             NetworkPolicy.requireOwner(caller, router.projectId(), "remove_router_interface");
             Port found = interfaceToRemove(tx, routerId, in);
+            RouterGuards.interfaceRemovable(tx, router, found);
             List<Cidr> left = RouterService.attachedCidrs(tx, routerId, found.id());
             if (router.routes().stream().anyMatch(r -> IpAddress.tryParse(r.nexthop())
                     .filter(hop -> left.stream().noneMatch(c -> c.contains(hop))).isPresent())) {
@@ -67,6 +72,7 @@ public final class RouterInterfaceService {
             tx.ports().delete(found.id());
             return found;
         });
+        l3.syncRouter(routerId);
         dataPath.syncPort(port.id(), port.networkId());
         return describe(port, routerId, in.subnetId());
     }

@@ -1,23 +1,15 @@
 package dev.kumo.core.network.router;
 
-import dev.kumo.core.network.NeutronErrors;
-import dev.kumo.core.network.ip.MacAddress;
 import dev.kumo.core.network.ipam.FixedIpRequest;
-import dev.kumo.core.network.ipam.Ipam;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.port.PortAttribute;
+import dev.kumo.core.network.port.ServicePorts;
 import dev.kumo.core.network.store.NetworkTx;
-import dev.kumo.model.network.FixedIp;
 import dev.kumo.model.network.Port;
-import dev.kumo.model.network.PortBinding;
 import dev.kumo.model.network.PortSecurity;
-import dev.kumo.model.network.ResourceStatus;
-import dev.kumo.model.network.StandardAttributes;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The ports a router owns: its interfaces ({@code network:router_interface}) and its gateway
@@ -27,7 +19,6 @@ import java.util.UUID;
 final class RouterPorts {
     static final String INTERFACE = "network:router_interface";
     static final String GATEWAY = "network:router_gateway";
-    private static final int MAC_ATTEMPTS = 16;
 
     private RouterPorts() {}
 
@@ -41,18 +32,7 @@ final class RouterPorts {
     /** A new port of the router on the network, with the requested addresses (or automatic ones when null). */
     static Port create(NetworkTx tx, String projectId, String networkId, String routerId, String owner,
                        List<FixedIpRequest> addresses, Instant now) {
-        String id = UUID.randomUUID().toString();
-        String mac = freshMac(tx, networkId);
-        var ipam = new Ipam(tx.allocations());
-        var subnets = tx.subnets().ofNetwork(networkId);
-        List<FixedIp> ips = addresses == null ? ipam.automatic(networkId, subnets, mac, owner)
-                : ipam.requested(networkId, subnets, addresses, List.of(), mac, owner, id);
-        var port = new Port(id, projectId, networkId, "", mac, true, ResourceStatus.DOWN, routerId, owner, ips,
-                new PortSecurity(false, List.of(), List.of()),
-                new PortBinding("", "normal", Map.of(), PortBinding.UNBOUND, Map.of()), "",
-                StandardAttributes.created("", List.of(), now));
-        tx.ports().insert(port);
-        return port;
+        return ServicePorts.create(tx, projectId, networkId, routerId, owner, addresses, now);
     }
 
     /** An existing port handed to the router: it becomes one of its interfaces. */
@@ -63,16 +43,5 @@ final class RouterPorts {
                 port.standard().revised(now));
         tx.ports().update(adopted);
         return adopted;
-    }
-
-    private static String freshMac(NetworkTx tx, String networkId) {
-        for (int i = 0; i < MAC_ATTEMPTS; i++) {
-            String mac = MacAddress.random();
-            if (!tx.ports().macInUse(networkId, mac)) {
-                return mac;
-            }
-        }
-        throw NeutronErrors.typed(503, "NetworkMacAddressGenerationFailure",
-                "Unable to generate unique mac on network %s.", networkId);
     }
 }

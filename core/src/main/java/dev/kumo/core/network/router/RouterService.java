@@ -5,6 +5,7 @@ import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortAttribute;
@@ -36,12 +37,15 @@ public final class RouterService {
     private final NetworkStore store;
     private final QuotaService quotas;
     private final DataPathSync dataPath;
+    private final L3DataPathSync l3;
     private final Clock clock;
 
-    public RouterService(NetworkStore store, QuotaService quotas, DataPathSync dataPath, Clock clock) {
+    public RouterService(NetworkStore store, QuotaService quotas, DataPathSync dataPath, L3DataPathSync l3,
+                         Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.dataPath = Objects.requireNonNull(dataPath, "dataPath");
+        this.l3 = Objects.requireNonNull(l3, "l3");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -80,13 +84,13 @@ public final class RouterService {
             tx.routers().insert(router);
             return router;
         });
-        syncOwnPorts(created.id());
+        syncOwnPorts(created.id(), null);
         return get(caller, created.id());
     }
 
     public Router update(NetworkCaller caller, String id, RouterRequest in) {
         adminOnlyAttributes(caller, in, "update_router");
-        store.write(tx -> {
+        RouterGateway before = store.write(tx -> {
             Router old = find(tx, caller, id);
             NetworkPolicy.requireOwner(caller, old.projectId(), "update_router");
             var now = clock.instant();
@@ -104,14 +108,14 @@ public final class RouterService {
                     in.adminStateUp() == null ? old.adminStateUp() : in.adminStateUp(), old.status(), gateway, routes,
                     in.distributed() == null ? old.distributed() : in.distributed(),
                     in.ha() == null ? old.ha() : in.ha(), standard));
-            return null;
+            return old.gateway();
         });
-        syncOwnPorts(id);
+        syncOwnPorts(id, before);
         return get(caller, id);
     }
 
     public void delete(NetworkCaller caller, String id) {
-        store.write(tx -> {
+        Router removed = store.write(tx -> {
             Router router = find(tx, caller, id);
             NetworkPolicy.requireOwner(caller, router.projectId(), "delete_router");
             if (!RouterPorts.interfaces(tx, id).isEmpty()) {
@@ -121,8 +125,12 @@ public final class RouterService {
             if (router.gateway() != null) {
                 tx.ports().delete(router.gateway().portId());
             }
-            return null;
+            return router;
         });
+        l3.syncRouter(id);
+        if (removed.gateway() != null) {
+            dataPath.syncPort(removed.gateway().portId(), removed.gateway().networkId());
+        }
     }
 
     /**
@@ -157,9 +165,14 @@ public final class RouterService {
         return out;
     }
 
-    private void syncOwnPorts(String routerId) {
+    /** The router's ports as ports (their networks plumbed, replaced gateway ports removed), then the router. */
+    private void syncOwnPorts(String routerId, RouterGateway before) {
         dataPath.syncPorts(store.read(tx -> tx.ports().list(
                 ListQuery.where(PortAttribute.DEVICE_ID, routerId), Viewer.ALL)));
+        if (before != null) {
+            dataPath.syncPort(before.portId(), before.networkId());
+        }
+        l3.syncRouter(routerId);
     }
 
     private static void adminOnlyAttributes(NetworkCaller caller, RouterRequest in, String action) {

@@ -13,4 +13,6 @@ public interface NetworkTx {
     QuotaRepository quotas();
 
     RouterRepository routers();
+
+    FloatingIpRepository floatingIps();
 }

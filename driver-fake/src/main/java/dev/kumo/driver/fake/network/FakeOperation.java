@@ -5,7 +5,11 @@ public enum FakeOperation {
     ENSURE_NETWORK("plumb network"),
     DELETE_NETWORK("remove network"),
     ENSURE_PORT("plug port"),
-    DELETE_PORT("unplug port");
+    DELETE_PORT("unplug port"),
+    ENSURE_ROUTER("plumb router"),
+    DELETE_ROUTER("remove router"),
+    ENSURE_FLOATING_IP("set up floating IP"),
+    DELETE_FLOATING_IP("remove floating IP");
 
     private final String action;
 
