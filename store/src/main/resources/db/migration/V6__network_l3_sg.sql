@@ -64,3 +64,56 @@ CREATE TABLE floatingip_tag (
 );
 
 CREATE INDEX floatingip_tag_tag ON floatingip_tag (tag);
+
+-- Security groups and their rules. Each project has at most one default group (made on first use).
+-- A port's groups are in port_security_group (V2); a group with members cannot be deleted (the service checks).
+CREATE TABLE security_group (
+    id              TEXT    NOT NULL PRIMARY KEY,
+    project_id      TEXT    NOT NULL,
+    name            TEXT    NOT NULL,
+    description     TEXT    NOT NULL,
+    stateful        BOOLEAN NOT NULL,
+    is_default      BOOLEAN NOT NULL,
+    revision_number BIGINT  NOT NULL,
+    created_at      BIGINT  NOT NULL,
+    updated_at      BIGINT  NOT NULL
+);
+
+CREATE INDEX security_group_project ON security_group (project_id);
+CREATE INDEX security_group_name ON security_group (name);
+CREATE UNIQUE INDEX security_group_one_default ON security_group (project_id) WHERE is_default = TRUE;
+
+CREATE TABLE security_group_tag (
+    owner_id TEXT NOT NULL REFERENCES security_group (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (owner_id, tag)
+);
+
+CREATE INDEX security_group_tag_tag ON security_group_tag (tag);
+
+CREATE TABLE security_group_rule (
+    id                TEXT    NOT NULL PRIMARY KEY,
+    project_id        TEXT    NOT NULL,
+    security_group_id TEXT    NOT NULL REFERENCES security_group (id) ON DELETE CASCADE,
+    direction         TEXT    NOT NULL,
+    ethertype         TEXT    NOT NULL,
+    protocol          TEXT,
+    port_range_min    INTEGER,
+    port_range_max    INTEGER,
+    remote_ip_prefix  TEXT,
+    remote_group_id   TEXT,
+    description       TEXT    NOT NULL,
+    revision_number   BIGINT  NOT NULL,
+    created_at        BIGINT  NOT NULL,
+    updated_at        BIGINT  NOT NULL
+);
+
+CREATE INDEX security_group_rule_group ON security_group_rule (security_group_id);
+CREATE INDEX security_group_rule_project ON security_group_rule (project_id);
+CREATE INDEX security_group_rule_remote_group ON security_group_rule (remote_group_id);
+
+CREATE TABLE security_group_rule_tag (
+    owner_id TEXT NOT NULL REFERENCES security_group_rule (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (owner_id, tag)
+);

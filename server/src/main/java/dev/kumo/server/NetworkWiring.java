@@ -13,6 +13,8 @@ import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
 import dev.kumo.core.network.router.RouterInterfaceService;
 import dev.kumo.core.network.router.RouterService;
+import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
+import dev.kumo.core.network.securitygroup.SecurityGroupService;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
@@ -46,7 +48,8 @@ public final class NetworkWiring {
                 new SubnetService(store, settings, quotas, dataPath, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
-                new FloatingIpService(store, quotas, l3, clock));
+                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, clock),
+                new SecurityGroupRuleService(store, quotas, clock));
         return new NetworkWiring(services, dataPath);
     }
 

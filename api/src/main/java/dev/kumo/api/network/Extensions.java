@@ -58,7 +58,11 @@ final class Extensions {
                     "Extension of the router abstraction for specifying whether SNAT should occur on the external "
                             + "gateway", "2013-03-28T10:00:00-00:00"),
             new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
-                    "2013-02-01T10:00:00-00:00"));
+                    "2013-02-01T10:00:00-00:00"),
+            new Extension("security-group", "security-group", "The security groups extension.",
+                    "2012-10-05T10:00:00-00:00"),
+            new Extension("stateful-security-group", "Stateful security group",
+                    "Indicates if the security group is stateful or not", "2019-11-26T09:00:00-00:00"));
 
     private Extensions() {}
 }

@@ -7,6 +7,8 @@ import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
 import dev.kumo.core.network.router.RouterInterfaceService;
 import dev.kumo.core.network.router.RouterService;
+import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
+import dev.kumo.core.network.securitygroup.SecurityGroupService;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
 import java.util.Objects;
@@ -15,7 +17,8 @@ import java.util.Objects;
 public record NetworkServices(NetworkSettings settings, NetworkService networks, SubnetService subnets,
                               PortService ports, QuotaService quotas, TagService tags,
                               RouterService routers, RouterInterfaceService routerInterfaces,
-                              FloatingIpService floatingIps) {
+                              FloatingIpService floatingIps, SecurityGroupService securityGroups,
+                              SecurityGroupRuleService securityGroupRules) {
     public NetworkServices {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(networks, "networks");
@@ -26,5 +29,7 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(routers, "routers");
         Objects.requireNonNull(routerInterfaces, "routerInterfaces");
         Objects.requireNonNull(floatingIps, "floatingIps");
+        Objects.requireNonNull(securityGroups, "securityGroups");
+        Objects.requireNonNull(securityGroupRules, "securityGroupRules");
     }
 }

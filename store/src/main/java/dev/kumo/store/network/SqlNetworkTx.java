@@ -7,6 +7,7 @@ import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
 import dev.kumo.core.network.store.RouterRepository;
+import dev.kumo.core.network.store.SecurityGroupRepository;
 import dev.kumo.core.network.store.SubnetRepository;
 import dev.kumo.store.Dialect;
 import org.jdbi.v3.core.Handle;
@@ -56,5 +57,10 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public FloatingIpRepository floatingIps() {
         return new SqlFloatingIpRepository(handle, dialect);
+    }
+
+    @Override
+    public SecurityGroupRepository securityGroups() {
+        return new SqlSecurityGroupRepository(handle, dialect);
     }
 }

@@ -15,4 +15,6 @@ public interface NetworkTx {
     RouterRepository routers();
 
     FloatingIpRepository floatingIps();
+
+    SecurityGroupRepository securityGroups();
 }
