@@ -66,10 +66,10 @@ public final class FakeNetworkDriver implements NetworkDriver {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
     }
 
-    /** Every segment type, one physical network {@code physnet1} (as the source documents map to br-ex). */
+    /** Every segment type, one physical network {@code physnet1} (as the source documents map to br-ex), routing. */
     public static NetworkDriverCapabilities defaultCapabilities() {
         return new NetworkDriverCapabilities(EnumSet.allOf(NetworkType.class), Set.of("physnet1"), true, true,
-                false, false, 1500);
+                true, true, 1500);
     }
 
     @Override
