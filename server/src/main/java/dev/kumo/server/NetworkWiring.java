@@ -6,6 +6,7 @@ import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
+import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.floatingip.FloatingIpService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
@@ -43,13 +44,14 @@ public final class NetworkWiring {
         NetworkStore store = new SqlNetworkStore(database);
         var dataPath = new DataPathSync(store, driver, clock);
         var l3 = new L3DataPathSync(store, driver, clock);
+        var groups = new SecurityGroupDataPathSync(store, driver);
         var quotas = new QuotaService(store, settings);
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
-                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, clock),
-                new SecurityGroupRuleService(store, quotas, clock));
+                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
+                new SecurityGroupRuleService(store, quotas, groups, clock));
         return new NetworkWiring(services, dataPath);
     }
 

@@ -37,6 +37,8 @@ package dev.kumo.spi.network;
  *   <li>Routers (namespace, interfaces, gateway, SNAT, static routes): {@link #ensureRouter}, {@link #deleteRouter}.</li>
  *   <li>Floating IPs (DNAT/SNAT and ARP in the router's namespace): {@link #ensureFloatingIp},
  *       {@link #deleteFloatingIp}.</li>
+ *   <li>Security groups (rule sets the ports' filters refer to): {@link #ensureSecurityGroup},
+ *       {@link #deleteSecurityGroup}.</li>
  *   <li>Later concerns, added as further groups of the same shape when the service grows them: security groups
  *       ({@code ensureSecurityGroup}/{@code deleteSecurityGroup}: rule sets that ports refer to), and the
  *       metadata proxy. DHCP ports ({@code device_owner} {@code network:dhcp}) will reach the driver as
@@ -115,4 +117,14 @@ public interface NetworkDriver {
 
     /** Removes the floating IP's NAT rules and ARP entry, wherever they are. */
     void deleteFloatingIp(String floatingIpId);
+
+    /**
+     * Makes the filters of every port in the group (and of ports whose rules name it as remote group) follow
+     * {@code group}'s rules. Called when a group or one of its rules is created, changed or deleted; applying
+     * it must not interrupt established flows of other ports.
+     */
+    void ensureSecurityGroup(SecurityGroupSpec group);
+
+    /** Removes the group's rule set; the service deletes a group only when no port is in it. */
+    void deleteSecurityGroup(String groupId);
 }

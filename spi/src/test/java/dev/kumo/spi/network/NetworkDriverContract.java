@@ -221,4 +221,21 @@ public abstract class NetworkDriverContract {
             driver().deleteNetwork(external.networkId());
         }
     }
+
+    @Test
+    void securityGroupRulesAreAppliedIdempotentlyAndRemoved() {
+        assumeTrue(driver().capabilities().securityGroups(), "the driver does not filter");
+        String groupId = UUID.randomUUID().toString();
+        var spec = new SecurityGroupSpec(groupId, true, List.of(
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "egress", "IPv4", null, null, null, null, null),
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0", null),
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "ingress", "IPv4", "icmp", null, null, null, groupId)));
+        try {
+            assertThatCode(() -> driver().ensureSecurityGroup(spec)).doesNotThrowAnyException();
+            assertThatCode(() -> driver().ensureSecurityGroup(spec)).doesNotThrowAnyException();
+        } finally {
+            driver().deleteSecurityGroup(groupId);
+        }
+        assertThatCode(() -> driver().deleteSecurityGroup(groupId)).doesNotThrowAnyException();
+    }
 }

@@ -4,6 +4,7 @@ import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
+import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -22,11 +23,14 @@ import java.util.UUID;
 public final class SecurityGroupRuleService {
     private final NetworkStore store;
     private final QuotaService quotas;
+    private final SecurityGroupDataPathSync dataPath;
     private final Clock clock;
 
-    public SecurityGroupRuleService(NetworkStore store, QuotaService quotas, Clock clock) {
+    public SecurityGroupRuleService(NetworkStore store, QuotaService quotas, SecurityGroupDataPathSync dataPath,
+                                    Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.dataPath = Objects.requireNonNull(dataPath, "dataPath");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -44,7 +48,7 @@ public final class SecurityGroupRuleService {
                     + "specified");
         }
         RuleChecks.Normalised n = RuleChecks.check(in);
-        return store.write(tx -> {
+        SecurityGroupRule created = store.write(tx -> {
             SecurityGroup group = SecurityGroupService.find(tx, caller, in.securityGroupId());
             String project = NetworkPolicy.owningProject(caller, in.projectId() != null ? in.projectId()
                     : caller.admin() ? group.projectId() : null);
@@ -64,15 +68,18 @@ public final class SecurityGroupRuleService {
             tx.securityGroups().insertRule(rule);
             return rule;
         });
+        dataPath.syncSecurityGroup(created.securityGroupId());
+        return created;
     }
 
     public void delete(NetworkCaller caller, String id) {
-        store.write(tx -> {
+        SecurityGroupRule removed = store.write(tx -> {
             SecurityGroupRule rule = find(tx, caller, id);
             NetworkPolicy.requireOwner(caller, rule.projectId(), "delete_security_group_rule");
             tx.securityGroups().deleteRule(id);
-            return null;
+            return rule;
         });
+        dataPath.syncSecurityGroup(removed.securityGroupId());
     }
 
     private static SecurityGroupRule find(NetworkTx tx, NetworkCaller caller, String id) {

@@ -4,6 +4,7 @@ import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
+import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -26,11 +27,14 @@ import java.util.UUID;
 public final class SecurityGroupService {
     private final NetworkStore store;
     private final QuotaService quotas;
+    private final SecurityGroupDataPathSync dataPath;
     private final Clock clock;
 
-    public SecurityGroupService(NetworkStore store, QuotaService quotas, Clock clock) {
+    public SecurityGroupService(NetworkStore store, QuotaService quotas, SecurityGroupDataPathSync dataPath,
+                                Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.dataPath = Objects.requireNonNull(dataPath, "dataPath");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -63,6 +67,7 @@ public final class SecurityGroupService {
                             Tags.valid(in.tags() == null ? List.of() : in.tags()), now)));
             return groupId;
         });
+        dataPath.syncSecurityGroup(id);
         return store.read(tx -> tx.securityGroups().find(id, NetworkService.viewerOf(caller)).orElseThrow());
     }
 
@@ -86,6 +91,7 @@ public final class SecurityGroupService {
                     in.stateful() == null ? old.stateful() : in.stateful(), old.isDefault(), old.rules(), standard));
             return null;
         });
+        dataPath.syncSecurityGroup(id);
         return store.read(tx -> find(tx, caller, id));
     }
 
@@ -103,6 +109,7 @@ public final class SecurityGroupService {
             tx.securityGroups().delete(id);
             return null;
         });
+        dataPath.syncSecurityGroup(id);
     }
 
     /** The caller's project gets its default group on first use (a write only that first time). */
@@ -112,7 +119,8 @@ public final class SecurityGroupService {
         }
         boolean exists = store.read(tx -> tx.securityGroups().defaultOf(caller.projectId()).isPresent());
         if (!exists) {
-            store.write(tx -> DefaultSecurityGroups.ensure(tx, caller.projectId(), clock.instant()));
+            dataPath.syncSecurityGroup(store.write(tx -> DefaultSecurityGroups.ensure(tx, caller.projectId(),
+                    clock.instant())).id());
         }
     }
 

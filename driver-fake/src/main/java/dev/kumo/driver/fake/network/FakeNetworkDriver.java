@@ -16,6 +16,7 @@ import dev.kumo.spi.network.PortRef;
 import dev.kumo.spi.network.PortSpec;
 import dev.kumo.spi.network.PortState;
 import dev.kumo.spi.network.RouterSpec;
+import dev.kumo.spi.network.SecurityGroupSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ public final class FakeNetworkDriver implements NetworkDriver {
     private final Map<String, NetworkSpec> networks = new ConcurrentHashMap<>();
     private final Map<String, PortSpec> ports = new ConcurrentHashMap<>();
     private final FakeRouting routing = new FakeRouting();
+    private final Map<String, SecurityGroupSpec> securityGroups = new ConcurrentHashMap<>();
     private final List<DataPathChange> journal = new CopyOnWriteArrayList<>();
     private final FaultInjection faults = new FaultInjection();
     private volatile OperationalStatus operational =
@@ -176,7 +178,30 @@ public final class FakeNetworkDriver implements NetworkDriver {
         }
     }
 
+    @Override
+    public void ensureSecurityGroup(SecurityGroupSpec group) {
+        Objects.requireNonNull(group, "group");
+        faults.before(FakeOperation.ENSURE_SECURITY_GROUP, group.groupId());
+        if (!group.equals(securityGroups.put(group.groupId(), group))) {
+            journal.add(new DataPathChange(FakeOperation.ENSURE_SECURITY_GROUP, group.groupId(),
+                    group.rules().size() + " rules" + (group.stateful() ? ", stateful" : ", stateless")));
+        }
+    }
+
+    @Override
+    public void deleteSecurityGroup(String groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        faults.before(FakeOperation.DELETE_SECURITY_GROUP, groupId);
+        if (securityGroups.remove(groupId) != null) {
+            journal.add(new DataPathChange(FakeOperation.DELETE_SECURITY_GROUP, groupId, "rule set removed"));
+        }
+    }
+
     // ---- what tests look at and control ----
+
+    public Optional<SecurityGroupSpec> securityGroup(String groupId) {
+        return Optional.ofNullable(securityGroups.get(groupId));
+    }
 
     public Optional<RouterSpec> router(String routerId) {
         return routing.router(routerId);

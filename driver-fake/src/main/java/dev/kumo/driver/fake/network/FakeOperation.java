@@ -9,7 +9,9 @@ public enum FakeOperation {
     ENSURE_ROUTER("plumb router"),
     DELETE_ROUTER("remove router"),
     ENSURE_FLOATING_IP("set up floating IP"),
-    DELETE_FLOATING_IP("remove floating IP");
+    DELETE_FLOATING_IP("remove floating IP"),
+    ENSURE_SECURITY_GROUP("apply security group"),
+    DELETE_SECURITY_GROUP("remove security group");
 
     private final String action;
 
