@@ -1,5 +1,7 @@
 package dev.kumo.api.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.securitygroup.SecurityGroupAttribute;
@@ -82,10 +84,10 @@ final class SecurityGroupsHandler {
 
     private void createRule(Context ctx) {
         NetworkCaller caller = callers.require(ctx);
-        NeutronBody b = NeutronBody.checked(NeutronBody.single(Json.body(ctx), "security_group_rule"), RULE_CREATE,
-                RULE_READ_ONLY, true);
+        ObjectNode node = NeutronBody.single(Json.body(ctx), "security_group_rule");
+        NeutronBody b = NeutronBody.checked(node, RULE_CREATE, RULE_READ_ONLY, true);
         var in = new SecurityGroupRuleRequest(b.string("security_group_id"), b.string("direction"),
-                b.nullableString("ethertype"), protocol(b), b.integer("port_range_min"), b.integer("port_range_max"),
+                b.nullableString("ethertype"), protocol(node, b), b.integer("port_range_min"), b.integer("port_range_max"),
                 b.nullableString("remote_ip_prefix"), b.nullableString("remote_group_id"), b.string("description"),
                 b.project());
         SecurityGroupRule created = services.securityGroupRules().create(caller, in);
@@ -93,18 +95,9 @@ final class SecurityGroupsHandler {
     }
 
     /** A protocol may come as a name or as a JSON number. */
-    private static String protocol(NeutronBody b) {
-        Integer number = b.has("protocol") && !b.isNull("protocol") && !isText(b) ? b.integer("protocol") : null;
-        return number != null ? number.toString() : b.nullableString("protocol");
-    }
-
-    private static boolean isText(NeutronBody b) {
-        try {
-            b.string("protocol");
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    private static String protocol(ObjectNode node, NeutronBody b) {
+        JsonNode v = node.get("protocol");
+        return v != null && v.isIntegralNumber() ? v.asText() : b.nullableString("protocol");
     }
 
     private void listRules(Context ctx) {

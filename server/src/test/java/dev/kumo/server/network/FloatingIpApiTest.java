@@ -113,6 +113,17 @@ class FloatingIpApiTest {
     }
 
     @Test
+    void deletingAnExternalNetworkTakesItsUnassociatedFloatingIpsAlong() {
+        String ext = neutron.create("network", admin, "\"name\": \"ext-gone\", \"router:external\": true").get("id").asText();
+        neutron.subnet(admin, ext, "172.26.0.0/24", "\"enable_dhcp\": false");
+        String id = fip(admin, "").get("id").asText();
+        String idle = neutron.create("floatingip", admin, "\"floating_network_id\": \"" + ext + "\"").get("id").asText();
+        assertThat(neutron.delete("/networks/" + ext, admin).status()).isEqualTo(204);
+        assertThat(neutron.get("/floatingips/" + idle, admin).status()).isEqualTo(404);
+        assertThat(neutron.get("/floatingips/" + id, admin).status()).as("other networks' stay").isEqualTo(200);
+    }
+
+    @Test
     void exhaustedPoolIs409() {
         String pool = neutron.create("network", admin, "\"name\": \"tiny\", \"router:external\": true").get("id").asText();
         neutron.subnet(admin, pool, "172.25.0.0/29", "\"allocation_pools\": [{\"start\": \"172.25.0.2\", "
