@@ -105,6 +105,10 @@ class SecurityGroupApiTest {
         assertThat(Neutron.error(badRule(group, "\"direction\": \"ingress\", \"protocol\": \"tcp\", "
                 + "\"port_range_min\": 90, \"port_range_max\": 80"), 400).get("message").asText())
                 .isEqualTo("For TCP/UDP protocols, port_range_min must be <= port_range_max");
+        assertThat(Neutron.error(badRule(group, "\"direction\": \"ingress\", \"protocol\": \"tcp\", "
+                + "\"port_range_max\": 6"), 400).get("message").asText()).contains("port_range_min must be <= port_range_max");
+        assertThat(Neutron.error(neutron.put("/security-groups/" + group, demo, "{\"security_group\": {\"name\": "
+                + "\"default\"}}"), 409).get("type").asText()).isEqualTo("SecurityGroupDefaultAlreadyExists");
         assertThat(Neutron.error(badRule(group, "\"direction\": \"ingress\", \"port_range_min\": 80"), 400)
                 .get("message").asText()).isEqualTo("Must also specify protocol if port range is given.");
         assertThat(Neutron.error(badRule(group, "\"direction\": \"ingress\", \"protocol\": \"icmp\", "

@@ -65,7 +65,7 @@ final class RuleChecks {
                     "Must also specify protocol if port range is given.");
         }
         if (protocol != null && PORTED.contains(protocol)) {
-            if (min != null && max != null && min > max) {
+            if ((min == null && max != null) || (min != null && max != null && min > max)) {
                 throw NeutronErrors.typed(400, "SecurityGroupInvalidPortRange",
                         "For TCP/UDP protocols, port_range_min must be <= port_range_max");
             }

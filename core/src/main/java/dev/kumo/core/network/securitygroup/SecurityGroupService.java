@@ -79,6 +79,9 @@ public final class SecurityGroupService {
                 throw NeutronErrors.conflict("SecurityGroupCannotUpdateDefault", "Updating default security group not "
                         + "allowed.");
             }
+            if (!old.isDefault() && DefaultSecurityGroups.NAME.equals(in.name())) {
+                throw NeutronErrors.conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
+            }
             if (in.stateful() != null && in.stateful() != old.stateful() && tx.securityGroups().hasPorts(id)) {
                 throw NeutronErrors.conflict("SecurityGroupInUse", "Security Group %s in use.", id);
             }
