@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class L3DataPathSync {
                         .map(s -> Cidr.parse(s.cidr()).prefixLength()).orElse(32)).toList());
     }
 
-    private static ResourceStatus ensure(String what, java.util.function.Supplier<DataPathStatus> call) {
+    private static ResourceStatus ensure(String what, Supplier<DataPathStatus> call) {
         try {
             return ResourceStatus.valueOf(call.get().name());
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.kumo.model.network.FloatingIp;
 import dev.kumo.model.network.Port;
 import dev.kumo.model.network.Router;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an association goes: one IPv4 fixed address of the port, and the router that connects that
@@ -51,7 +52,7 @@ record FloatingIpAssociation(String portId, String fixedIpAddress, String router
     /** The router with an interface on the subnet and its gateway on the network, as Neutron picks it. */
     private static String routerTo(NetworkTx tx, String networkId, String subnetId, String portId) {
         return tx.ports().onSubnet(subnetId).stream().filter(p -> p.deviceOwner().equals(INTERFACE))
-                .map(p -> tx.routers().find(p.deviceId(), Viewer.ALL)).flatMap(java.util.Optional::stream)
+                .map(p -> tx.routers().find(p.deviceId(), Viewer.ALL)).flatMap(Optional::stream)
                 .filter(r -> r.gateway() != null && r.gateway().networkId().equals(networkId))
                 .map(Router::id).sorted().findFirst()
                 .orElseThrow(() -> NeutronErrors.notFound("ExternalGatewayForFloatingIPNotFound", "External network %s "

@@ -36,7 +36,7 @@ final class RouterChecks {
     }
 
     /** A router has one interface per subnet and its subnets do not overlap (Neutron's two checks). */
-    static void fitsRouter(NetworkTx tx, String routerId, List<Port> interfaces, Subnet subnet) {
+    static void fitsRouter(NetworkTx tx, List<Port> interfaces, Subnet subnet) {
         Cidr cidr = Cidr.parse(subnet.cidr());
         for (Port port : interfaces) {
             for (FixedIp ip : port.fixedIps()) {

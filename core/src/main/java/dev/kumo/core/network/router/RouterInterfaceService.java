@@ -81,7 +81,7 @@ public final class RouterInterfaceService {
         Subnet subnet = tx.subnets().find(subnetId, NetworkService.viewerOf(caller))
                 .orElseThrow(() -> NeutronErrors.subnetNotFound(subnetId));
         var gateway = RouterChecks.usableGateway(subnet);
-        RouterChecks.fitsRouter(tx, router.id(), interfaces, subnet);
+        RouterChecks.fitsRouter(tx, interfaces, subnet);
         return RouterPorts.create(tx, router.projectId(), subnet.networkId(), router.id(), RouterPorts.INTERFACE,
                 List.of(new FixedIpRequest(subnet.id(), gateway.toString())), clock.instant());
     }
@@ -98,7 +98,7 @@ public final class RouterInterfaceService {
         }
         for (FixedIp ip : port.fixedIps()) {
             Subnet subnet = tx.subnets().find(ip.subnetId(), Viewer.ALL).orElseThrow();
-            RouterChecks.fitsRouter(tx, router.id(), interfaces, subnet);
+            RouterChecks.fitsRouter(tx, interfaces, subnet);
         }
         return RouterPorts.adopt(tx, port, router.id(), clock.instant());
     }
