@@ -27,7 +27,11 @@ die() { echo "run-network.sh: $*" >&2; exit 2; }
 
 PHASE1='^tempest\.api\.network\.(test_networks|test_networks_negative|test_ports|test_extensions|test_versions'
 PHASE1+='|test_tags|test_allowed_address_pair|test_dhcp_ipv6|admin\.test_external_network_extension'
-PHASE1+='|admin\.test_external_networks_negative|admin\.test_quotas|admin\.test_negative_quotas|admin\.test_ports)\.'
+PHASE1+='|admin\.test_external_networks_negative|admin\.test_quotas|admin\.test_negative_quotas|admin\.test_ports'
+# phase 2: routers, floating IPs, security groups
+PHASE1+='|test_routers|test_routers_negative|admin\.test_routers|admin\.test_routers_negative|test_floating_ips'
+PHASE1+='|test_floating_ips_negative|admin\.test_floating_ips_admin_actions|test_security_groups'
+PHASE1+='|test_security_groups_negative)\.'
 export TEMPEST_REGEX=${TEMPEST_REGEX:-$PHASE1}
 export TEMPEST_EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-$KIT_DIR/exclude-network.txt}
 
@@ -88,7 +92,7 @@ ipv6 = true
 ipv6_subnet_attributes = true
 port_admin_state_change = true
 port_security = true
-floating_ips = false
+floating_ips = true
 EOF2
 if [ -n "${TEMPEST_EXTRA_CONF:-}" ]; then
     # both: ours first, the caller's merged over it

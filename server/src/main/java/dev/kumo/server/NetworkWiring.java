@@ -5,10 +5,17 @@ import dev.kumo.api.network.NetworkApi;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.datapath.L3DataPathSync;
+import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
+import dev.kumo.core.network.floatingip.FloatingIpService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
+import dev.kumo.core.network.router.RouterInterfaceService;
+import dev.kumo.core.network.router.RouterService;
+import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
+import dev.kumo.core.network.securitygroup.SecurityGroupService;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
@@ -36,10 +43,15 @@ public final class NetworkWiring {
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
         NetworkStore store = new SqlNetworkStore(database);
         var dataPath = new DataPathSync(store, driver, clock);
+        var l3 = new L3DataPathSync(store, driver, clock);
+        var groups = new SecurityGroupDataPathSync(store, driver);
         var quotas = new QuotaService(store, settings);
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, clock),
-                new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock));
+                new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
+                new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
+                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
+                new SecurityGroupRuleService(store, quotas, groups, clock));
         return new NetworkWiring(services, dataPath);
     }
 

@@ -51,7 +51,18 @@ final class Extensions {
             new Extension("pagination", "Pagination support", "Extension that indicates that pagination is enabled.",
                     "2016-06-12T00:00:00-00:00"),
             new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
-                    "2016-06-12T00:00:00-00:00"));
+                    "2016-06-12T00:00:00-00:00"),
+            new Extension("router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 "
+                    + "Neutron networks and access to external networks via a NAT gateway.", "2012-07-20T10:00:00-00:00"),
+            new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode",
+                    "Extension of the router abstraction for specifying whether SNAT should occur on the external "
+                            + "gateway", "2013-03-28T10:00:00-00:00"),
+            new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
+                    "2013-02-01T10:00:00-00:00"),
+            new Extension("security-group", "security-group", "The security groups extension.",
+                    "2012-10-05T10:00:00-00:00"),
+            new Extension("stateful-security-group", "Stateful security group",
+                    "Indicates if the security group is stateful or not", "2019-11-26T09:00:00-00:00"));
 
     private Extensions() {}
 }

@@ -40,6 +40,9 @@ public final class NetworkApi implements ApiModule {
         new NetworksHandler(services, callers).register(routes);
         new SubnetsHandler(services, callers).register(routes);
         new PortsHandler(services, callers).register(routes);
+        new RoutersHandler(services, callers).register(routes);
+        new FloatingIpsHandler(services, callers).register(routes);
+        new SecurityGroupsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);
         // Last, so that it only catches what no route above matched: Neutron's 404 body rather than the HTTP

@@ -113,6 +113,17 @@ final class ViewWriter {
         return this;
     }
 
+    /** Any JSON value (lists of objects with mixed types, such as a security group's rules). */
+    ViewWriter json(String name, Object value) {
+        if (wanted(name)) {
+            io(() -> {
+                out.writeFieldName(name);
+                Json.MAPPER.writeValue(out, value);
+            });
+        }
+        return this;
+    }
+
     private boolean wanted(String name) {
         return depth != 1 || fields.isEmpty() || fields.contains(name);
     }

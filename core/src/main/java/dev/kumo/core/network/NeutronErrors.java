@@ -77,6 +77,22 @@ public final class NeutronErrors {
         return notFound("PortNotFound", "Port %s could not be found.", id);
     }
 
+    public static CloudException routerNotFound(String id) {
+        return notFound("RouterNotFound", "Router %s could not be found.", id);
+    }
+
+    public static CloudException floatingIpNotFound(String id) {
+        return notFound("FloatingIPNotFound", "Floating IP %s could not be found", id);
+    }
+
+    public static CloudException securityGroupNotFound(String id) {
+        return notFound("SecurityGroupNotFound", "Security group %s does not exist", id);
+    }
+
+    public static CloudException securityGroupRuleNotFound(String id) {
+        return notFound("SecurityGroupRuleNotFound", "Security group rule %s does not exist", id);
+    }
+
     /** Ends the message with exactly one period. */
     private static String sentence(String format, Object... args) {
         String text = args.length == 0 ? format : String.format(format, args);

@@ -47,14 +47,15 @@ class NetworkDiscoveryApiTest {
         list.forEach(e -> aliases.add(e.get("alias").asText()));
         assertThat(aliases).contains("external-net", "provider", "port-security", "allowed-address-pairs", "binding",
                 "quotas", "quota_details", "standard-attr-tag", "standard-attr-description", "project-id", "net-mtu",
-                "network_availability_zone", "dns-integration", "pagination", "sorting");
-        assertThat(aliases).as("not implemented yet").doesNotContain("router", "security-group", "extra_dhcp_opt",
+                "network_availability_zone", "dns-integration", "pagination", "sorting", "router", "ext-gw-mode",
+                "extraroute", "security-group", "stateful-security-group");
+        assertThat(aliases).as("not implemented yet").doesNotContain("extra_dhcp_opt",
                 "subnet_allocation", "agent", "filter-validation");
         JsonNode shown = neutron.get("/extensions/provider", demo).json().get("extension");
         assertThat(shown).isEqualTo(list.get(aliases.indexOf("provider")));
         assertThat(shown.has("updated") && shown.has("links") && shown.has("description")).isTrue();
-        assertThat(Neutron.error(neutron.get("/extensions/router", demo), 404).get("message").asText())
-                .isEqualTo("Extension with alias router does not exist");
+        assertThat(Neutron.error(neutron.get("/extensions/extra_dhcp_opt", demo), 404).get("message").asText())
+                .isEqualTo("Extension with alias extra_dhcp_opt does not exist");
     }
 
     @Test

@@ -39,7 +39,7 @@ class PortApiTest {
         assertThat(p.at("/fixed_ips/0/ip_address").asText()).startsWith("10.0.0.");
         assertThat(p.get("status").asText()).isEqualTo("DOWN");
         assertThat(p.get("admin_state_up").asBoolean()).isTrue();
-        assertThat(p.get("security_groups")).isEmpty();
+        assertThat(p.get("security_groups")).as("the project's default group").hasSize(1);
         assertThat(p.get("port_security_enabled").asBoolean()).isTrue();
         assertThat(p.get("device_owner").asText()).isEmpty();
         assertThat(p.get("binding:vnic_type").asText()).isEqualTo("normal");
@@ -133,8 +133,13 @@ class PortApiTest {
         assertThat(Neutron.error(neutron.post("/ports", demo, "{\"port\": {\"network_id\": \"" + net + "\", "
                 + "\"port_security_enabled\": false, \"allowed_address_pairs\": [{\"ip_address\": \"10.0.0.9\"}]}}"), 409)
                 .get("type").asText()).isEqualTo("AddressPairAndPortSecurityRequired");
-        JsonNode grouped = neutron.port(demo, net, "\"security_groups\": [\"sg1\", \"sg2\", \"sg1\"]");
-        assertThat(grouped.get("security_groups").toString()).isEqualTo("[\"sg1\",\"sg2\"]");
+        String sg1 = SecurityGroupApiTest.group(neutron, demo, "\"name\": \"sg1\"").get("id").asText();
+        String sg2 = SecurityGroupApiTest.group(neutron, demo, "\"name\": \"sg2\"").get("id").asText();
+        JsonNode grouped = neutron.port(demo, net, "\"security_groups\": [\"" + sg1 + "\", \"" + sg2 + "\", \"" + sg1 + "\"]");
+        assertThat(grouped.get("security_groups").toString()).isEqualTo("[\"" + sg1 + "\",\"" + sg2 + "\"]");
+        assertThat(Neutron.error(neutron.post("/ports", demo, "{\"port\": {\"network_id\": \"" + net + "\", "
+                + "\"security_groups\": [\"no-such-group\"]}}"), 404).get("message").asText())
+                .isEqualTo("Security group no-such-group does not exist");
         var off = neutron.put("/ports/" + grouped.get("id").asText(), demo, "{\"port\": {\"port_security_enabled\": false}}");
         assertThat(Neutron.error(off, 409).get("type").asText()).isEqualTo("PortSecurityPortHasSecurityGroup");
         var offAndCleared = neutron.put("/ports/" + grouped.get("id").asText(), demo,

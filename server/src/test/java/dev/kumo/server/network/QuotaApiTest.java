@@ -30,12 +30,12 @@ class QuotaApiTest {
         String other = neutron.otherProjectToken(admin, "quota-a");
         String project = Neutron.projectOf(cloud, other);
         JsonNode defaults = neutron.get("/quotas/" + project + "/default", admin).json().get("quota");
-        assertThat(defaults.toString()).isEqualTo("{\"network\":100,\"subnet\":100,\"port\":500}");
+        assertThat(defaults.toString()).isEqualTo("{\"network\":100,\"subnet\":100,\"port\":500,\"router\":10,\"floatingip\":50,\"security_group\":10,\"security_group_rule\":100}");
         var set = neutron.put("/quotas/" + project, admin, "{\"quota\": {\"network\": 0, \"port\": 7}}");
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
-        assertThat(set.json().get("quota").toString()).isEqualTo("{\"network\":0,\"subnet\":100,\"port\":7}");
+        assertThat(set.json().get("quota").toString()).isEqualTo("{\"network\":0,\"subnet\":100,\"port\":7,\"router\":10,\"floatingip\":50,\"security_group\":10,\"security_group_rule\":100}");
         assertThat(neutron.get("/quotas/" + project, other).json().get("quota").toString())
-                .as("a project sees its own").isEqualTo("{\"network\":0,\"subnet\":100,\"port\":7}");
+                .as("a project sees its own").isEqualTo("{\"network\":0,\"subnet\":100,\"port\":7,\"router\":10,\"floatingip\":50,\"security_group\":10,\"security_group_rule\":100}");
         JsonNode listed = neutron.get("/quotas", admin).json().get("quotas");
         assertThat(listed).anySatisfy(q -> {
             assertThat(q.get("project_id").asText()).isEqualTo(project);
@@ -81,8 +81,8 @@ class QuotaApiTest {
                 .get("message").asText()).isEqualTo("Non-admin is not authorized to access quotas for another project");
         assertThat(neutron.get("/quotas", demo).status()).isEqualTo(403);
         assertThat(neutron.get("/quotas/tenant", demo).json().at("/tenant/tenant_id").asText()).isEqualTo(demoProject);
-        assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"router\": 5}}"), 400)
-                .get("message").asText()).contains("Unrecognized quota resource 'router'");
+        assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"widget\": 5}}"), 400)
+                .get("message").asText()).contains("Unrecognized quota resource 'widget'");
         assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"network\": -2}}"), 400)
                 .get("message").asText()).contains("must be at least '-1'");
         assertThat(Neutron.error(neutron.put("/quotas/" + demoProject, admin, "{\"quota\": {\"network\": \"many\"}}"), 400)

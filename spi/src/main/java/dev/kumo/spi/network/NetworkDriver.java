@@ -34,9 +34,12 @@ package dev.kumo.spi.network;
  *   <li>Status: {@link #probe()}, {@link #capabilities()}, {@link #inventory()}.</li>
  *   <li>Networks (the L2 segment and the network's DHCP service): {@link #ensureNetwork}, {@link #deleteNetwork}.</li>
  *   <li>Ports (plugging, DHCP host entries, anti-spoofing): {@link #ensurePort}, {@link #deletePort}.</li>
- *   <li>Later concerns, added as further groups of the same shape when the service grows them: routers
- *       ({@code ensureRouter}/{@code deleteRouter}: namespace, interfaces, SNAT, static routes), floating IPs
- *       ({@code ensureFloatingIp}/{@code deleteFloatingIp}: DNAT/SNAT and ARP), security groups
+ *   <li>Routers (namespace, interfaces, gateway, SNAT, static routes): {@link #ensureRouter}, {@link #deleteRouter}.</li>
+ *   <li>Floating IPs (DNAT/SNAT and ARP in the router's namespace): {@link #ensureFloatingIp},
+ *       {@link #deleteFloatingIp}.</li>
+ *   <li>Security groups (rule sets the ports' filters refer to): {@link #ensureSecurityGroup},
+ *       {@link #deleteSecurityGroup}.</li>
+ *   <li>Later concerns, added as further groups of the same shape when the service grows them: security groups
  *       ({@code ensureSecurityGroup}/{@code deleteSecurityGroup}: rule sets that ports refer to), and the
  *       metadata proxy. DHCP ports ({@code device_owner} {@code network:dhcp}) will reach the driver as
  *       ordinary ports through {@link #ensurePort}, plugged into the network's DHCP service.</li>
@@ -90,4 +93,38 @@ public interface NetworkDriver {
 
     /** Unplugs the port and removes its DHCP entry and filters. */
     void deletePort(PortRef port);
+
+    /**
+     * Makes the host carry {@code router}: its namespace, a leg per interface and the gateway leg, SNAT of the
+     * interfaces' subnets when asked, the static routes. Legs removed from the spec are removed from the host.
+     * The networks of its legs have been ensured before.
+     *
+     * @return ACTIVE when it forwards, DOWN when administratively down
+     */
+    DataPathStatus ensureRouter(RouterSpec router);
+
+    /** Removes the router's namespace with its legs, NAT rules and the floating IPs it carried. */
+    void deleteRouter(String routerId);
+
+    /**
+     * Makes the router of {@code floatingIp} NAT it to its fixed address. Called when a floating IP is
+     * associated or moved; a disassociated floating IP is deleted from the data path with
+     * {@link #deleteFloatingIp}. The router has been ensured before, with a gateway on the external network.
+     *
+     * @return ACTIVE once the NAT is in place
+     */
+    DataPathStatus ensureFloatingIp(FloatingIpSpec floatingIp);
+
+    /** Removes the floating IP's NAT rules and ARP entry, wherever they are. */
+    void deleteFloatingIp(String floatingIpId);
+
+    /**
+     * Makes the filters of every port in the group (and of ports whose rules name it as remote group) follow
+     * {@code group}'s rules. Called when a group or one of its rules is created, changed or deleted; applying
+     * it must not interrupt established flows of other ports.
+     */
+    void ensureSecurityGroup(SecurityGroupSpec group);
+
+    /** Removes the group's rule set; the service deletes a group only when no port is in it. */
+    void deleteSecurityGroup(String groupId);
 }

@@ -2,6 +2,8 @@ package dev.kumo.spi.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.UUID;
@@ -155,5 +157,85 @@ public abstract class NetworkDriverContract {
         driver().ensurePort(port);
         driver().deleteNetwork(net.networkId());
         assertThat(driver().inventory().hasPort(port.portId())).isFalse();
+    }
+
+    // ---- routers and floating IPs (drivers announcing routing / floatingIps) ----
+
+    private NetworkSpec externalNetwork() {
+        return new NetworkSpec(UUID.randomUUID().toString(), carriedSegment(), 1500, true,
+                List.of(new SubnetSpec(UUID.randomUUID().toString(), 4, "172.24.77.0/24", "172.24.77.1", false,
+                        List.of(), List.of(), null)));
+    }
+
+    private RouterSpec router(String routerId, NetworkSpec external, NetworkSpec internal, boolean adminStateUp) {
+        return new RouterSpec(routerId, adminStateUp,
+                new RouterLeg(UUID.randomUUID().toString(), external.networkId(), "fa:16:3e:00:00:02",
+                        List.of("172.24.77.10/24")), true,
+                List.of(new RouterLeg(UUID.randomUUID().toString(), internal.networkId(), "fa:16:3e:00:00:03",
+                        List.of("10.77.0.1/24"))), List.of(new Route("192.168.77.0/24", "10.77.0.20")));
+    }
+
+    @Test
+    void routerWithGatewayAndInterfaceIsIdempotentFollowsItsAdminStateAndDeletesCleanly() {
+        assumeTrue(driver().capabilities().routing(), "the driver does not route");
+        NetworkSpec external = externalNetwork();
+        NetworkSpec internal = network(true);
+        String routerId = UUID.randomUUID().toString();
+        try {
+            driver().ensureNetwork(external);
+            driver().ensureNetwork(internal);
+            RouterSpec spec = router(routerId, external, internal, true);
+            assertThat(driver().ensureRouter(spec)).isEqualTo(DataPathStatus.ACTIVE);
+            assertThat(driver().ensureRouter(spec)).isEqualTo(DataPathStatus.ACTIVE);
+            assertThat(driver().ensureRouter(router(routerId, external, internal, false))).isEqualTo(DataPathStatus.DOWN);
+        } finally {
+            driver().deleteRouter(routerId);
+            driver().deleteNetwork(internal.networkId());
+            driver().deleteNetwork(external.networkId());
+        }
+        assertThatCode(() -> driver().deleteRouter(routerId)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void floatingIpIsNattedInItsRoutersNamespaceAndNeedsTheGateway() {
+        assumeTrue(driver().capabilities().floatingIps(), "the driver does not do floating IPs");
+        NetworkSpec external = externalNetwork();
+        NetworkSpec internal = network(true);
+        String routerId = UUID.randomUUID().toString();
+        String fipId = UUID.randomUUID().toString();
+        var fip = new FloatingIpSpec(fipId, routerId, external.networkId(), "172.24.77.20", UUID.randomUUID().toString(),
+                "10.77.0.10");
+        try {
+            driver().ensureNetwork(external);
+            driver().ensureNetwork(internal);
+            assertThatThrownBy(() -> driver().ensureFloatingIp(fip)).as("no router yet")
+                    .isInstanceOf(NetworkDriverException.class).hasMessageStartingWith("Failed to");
+            driver().ensureRouter(router(routerId, external, internal, true));
+            assertThat(driver().ensureFloatingIp(fip)).isEqualTo(DataPathStatus.ACTIVE);
+            assertThat(driver().ensureFloatingIp(fip)).isEqualTo(DataPathStatus.ACTIVE);
+            driver().deleteFloatingIp(fipId);
+            assertThatCode(() -> driver().deleteFloatingIp(fipId)).doesNotThrowAnyException();
+        } finally {
+            driver().deleteRouter(routerId);
+            driver().deleteNetwork(internal.networkId());
+            driver().deleteNetwork(external.networkId());
+        }
+    }
+
+    @Test
+    void securityGroupRulesAreAppliedIdempotentlyAndRemoved() {
+        assumeTrue(driver().capabilities().securityGroups(), "the driver does not filter");
+        String groupId = UUID.randomUUID().toString();
+        var spec = new SecurityGroupSpec(groupId, true, List.of(
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "egress", "IPv4", null, null, null, null, null),
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0", null),
+                new SecurityRuleSpec(UUID.randomUUID().toString(), "ingress", "IPv4", "icmp", null, null, null, groupId)));
+        try {
+            assertThatCode(() -> driver().ensureSecurityGroup(spec)).doesNotThrowAnyException();
+            assertThatCode(() -> driver().ensureSecurityGroup(spec)).doesNotThrowAnyException();
+        } finally {
+            driver().deleteSecurityGroup(groupId);
+        }
+        assertThatCode(() -> driver().deleteSecurityGroup(groupId)).doesNotThrowAnyException();
     }
 }

@@ -1,10 +1,13 @@
 package dev.kumo.store.network;
 
 import dev.kumo.core.network.store.AllocationRepository;
+import dev.kumo.core.network.store.FloatingIpRepository;
 import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
+import dev.kumo.core.network.store.RouterRepository;
+import dev.kumo.core.network.store.SecurityGroupRepository;
 import dev.kumo.core.network.store.SubnetRepository;
 import dev.kumo.store.Dialect;
 import org.jdbi.v3.core.Handle;
@@ -44,5 +47,20 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public QuotaRepository quotas() {
         return new SqlQuotaRepository(handle);
+    }
+
+    @Override
+    public RouterRepository routers() {
+        return new SqlRouterRepository(handle, dialect);
+    }
+
+    @Override
+    public FloatingIpRepository floatingIps() {
+        return new SqlFloatingIpRepository(handle, dialect);
+    }
+
+    @Override
+    public SecurityGroupRepository securityGroups() {
+        return new SqlSecurityGroupRepository(handle, dialect);
     }
 }

@@ -6,6 +6,7 @@ import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.floatingip.FloatingIpCleanup;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -103,6 +104,7 @@ public final class NetworkService {
         List<Port> removed = store.write(tx -> {
             Network network = find(tx, caller, id);
             NetworkPolicy.requireOwner(caller, network.projectId(), "delete_network");
+            FloatingIpCleanup.disassociatedOn(tx, id);
             List<Port> ports = tx.ports().ofNetwork(id);
             List<String> inUse = ports.stream()
                     .filter(p -> !NetworkPolicy.AUTO_DELETED_OWNERS.contains(p.deviceOwner())).map(Port::id).toList();

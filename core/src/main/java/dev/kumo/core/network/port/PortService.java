@@ -12,6 +12,7 @@ import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.quota.QuotaResource;
 import dev.kumo.core.network.quota.QuotaService;
+import dev.kumo.core.network.securitygroup.PortSecurityGroups;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.tag.Tags;
@@ -139,6 +140,8 @@ public final class PortService {
         boolean secured = in.portSecurityEnabled() == null ? network.portSecurityEnabled() : in.portSecurityEnabled();
         List<String> groups = PortRules.securityGroups(in.securityGroups());
         PortChecks.securityGroupsNeedPortSecurity(secured, groups);
+        groups = PortSecurityGroups.forNewPort(tx, project, groups, in.securityGroups() != null, secured,
+                orEmpty(in.deviceOwner()), clock.instant());
         String id = UUID.randomUUID().toString();
         String mac = in.macAddress() != null ? requireFreeMac(tx, network.id(), PortRules.mac(in.macAddress()))
                 : freshMac(tx, network.id());
@@ -174,6 +177,9 @@ public final class PortService {
         List<AddressPair> pairs = in.allowedAddressPairs() == null ? old.security().allowedAddressPairs()
                 : PortRules.addressPairs(in.allowedAddressPairs(), mac, settings.maxAllowedAddressPairs());
         PortChecks.securityChange(secured, in.securityGroups() == null, groups, pairs);
+        if (in.securityGroups() != null) {
+            PortSecurityGroups.existing(tx, old.projectId(), groups);
+        }
         String owner = in.deviceOwner() == null ? old.deviceOwner() : in.deviceOwner();
         List<FixedIp> ips = in.fixedIps() == null ? old.fixedIps() : new Ipam(tx.allocations()).requested(
                 old.networkId(), tx.subnets().ofNetwork(old.networkId()), in.fixedIps(), old.fixedIps(), mac, owner, old.id());

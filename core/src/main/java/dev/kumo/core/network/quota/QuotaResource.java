@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The resources with a quota, by the name Neutron's quota API uses. */
 public enum QuotaResource {
-    NETWORK("network"), SUBNET("subnet"), PORT("port");
+    NETWORK("network"), SUBNET("subnet"), PORT("port"), ROUTER("router"), FLOATINGIP("floatingip"),
+    SECURITY_GROUP("security_group"), SECURITY_GROUP_RULE("security_group_rule");
 
     private final String apiName;
 

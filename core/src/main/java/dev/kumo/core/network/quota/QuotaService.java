@@ -14,6 +14,14 @@ import java.util.Objects;
 
 /** The quota API and the check every create makes. Limits are -1 (unlimited) or at least 0. */
 public final class QuotaService {
+    /** Neutron's default quota_router. */
+    private static final int DEFAULT_ROUTER_QUOTA = 10;
+    /** Neutron's default quota_floatingip. */
+    private static final int DEFAULT_FLOATINGIP_QUOTA = 50;
+    /** Neutron's default quota_security_group and quota_security_group_rule. */
+    private static final int DEFAULT_SECURITY_GROUP_QUOTA = 10;
+    private static final int DEFAULT_SECURITY_GROUP_RULE_QUOTA = 100;
+
     private final NetworkStore store;
     private final NetworkSettings settings;
 
@@ -38,6 +46,10 @@ public final class QuotaService {
         limits.put(QuotaResource.NETWORK, settings.defaultNetworkQuota());
         limits.put(QuotaResource.SUBNET, settings.defaultSubnetQuota());
         limits.put(QuotaResource.PORT, settings.defaultPortQuota());
+        limits.put(QuotaResource.ROUTER, DEFAULT_ROUTER_QUOTA);
+        limits.put(QuotaResource.FLOATINGIP, DEFAULT_FLOATINGIP_QUOTA);
+        limits.put(QuotaResource.SECURITY_GROUP, DEFAULT_SECURITY_GROUP_QUOTA);
+        limits.put(QuotaResource.SECURITY_GROUP_RULE, DEFAULT_SECURITY_GROUP_RULE_QUOTA);
         return limits;
     }
 
@@ -100,12 +112,16 @@ public final class QuotaService {
             case NETWORK -> tx.networks().countOwnedBy(projectId);
             case SUBNET -> tx.subnets().countOwnedBy(projectId);
             case PORT -> tx.ports().countOwnedBy(projectId);
+            case ROUTER -> tx.routers().countOwnedBy(projectId);
+            case FLOATINGIP -> tx.floatingIps().countOwnedBy(projectId);
+            case SECURITY_GROUP -> tx.securityGroups().countOwnedBy(projectId);
+            case SECURITY_GROUP_RULE -> tx.securityGroups().countRulesOwnedBy(projectId);
         };
     }
 
     private static QuotaResource resource(String name) {
         return QuotaResource.fromApiName(name).orElseThrow(() -> NeutronErrors.invalidInput(
-                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet and port", name));
+                "Unrecognized quota resource '%s'; this cloud has quotas for network, subnet, port, router, floatingip, security_group and security_group_rule", name));
     }
 
     private static int limit(String name, Object value) {

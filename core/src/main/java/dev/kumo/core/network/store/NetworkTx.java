@@ -11,4 +11,10 @@ public interface NetworkTx {
     AllocationRepository allocations();
 
     QuotaRepository quotas();
+
+    RouterRepository routers();
+
+    FloatingIpRepository floatingIps();
+
+    SecurityGroupRepository securityGroups();
 }

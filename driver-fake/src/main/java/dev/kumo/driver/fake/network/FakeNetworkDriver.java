@@ -2,6 +2,7 @@ package dev.kumo.driver.fake.network;
 
 import dev.kumo.spi.network.DataPathInventory;
 import dev.kumo.spi.network.DataPathStatus;
+import dev.kumo.spi.network.FloatingIpSpec;
 import dev.kumo.spi.network.L2Segment;
 import dev.kumo.spi.network.NetworkDriver;
 import dev.kumo.spi.network.NetworkDriverCapabilities;
@@ -14,6 +15,8 @@ import dev.kumo.spi.network.PortAddress;
 import dev.kumo.spi.network.PortRef;
 import dev.kumo.spi.network.PortSpec;
 import dev.kumo.spi.network.PortState;
+import dev.kumo.spi.network.RouterSpec;
+import dev.kumo.spi.network.SecurityGroupSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,6 +53,8 @@ public final class FakeNetworkDriver implements NetworkDriver {
     private final NetworkDriverCapabilities capabilities;
     private final Map<String, NetworkSpec> networks = new ConcurrentHashMap<>();
     private final Map<String, PortSpec> ports = new ConcurrentHashMap<>();
+    private final FakeRouting routing = new FakeRouting();
+    private final Map<String, SecurityGroupSpec> securityGroups = new ConcurrentHashMap<>();
     private final List<DataPathChange> journal = new CopyOnWriteArrayList<>();
     private final FaultInjection faults = new FaultInjection();
     private volatile OperationalStatus operational =
@@ -63,10 +68,10 @@ public final class FakeNetworkDriver implements NetworkDriver {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
     }
 
-    /** Every segment type, one physical network {@code physnet1} (as the source documents map to br-ex). */
+    /** Every segment type, one physical network {@code physnet1} (as the source documents map to br-ex), routing. */
     public static NetworkDriverCapabilities defaultCapabilities() {
         return new NetworkDriverCapabilities(EnumSet.allOf(NetworkType.class), Set.of("physnet1"), true, true,
-                false, false, 1500);
+                true, true, 1500);
     }
 
     @Override
@@ -133,7 +138,78 @@ public final class FakeNetworkDriver implements NetworkDriver {
         }
     }
 
+    @Override
+    public DataPathStatus ensureRouter(RouterSpec router) {
+        Objects.requireNonNull(router, "router");
+        faults.before(FakeOperation.ENSURE_ROUTER, router.routerId());
+        if (routing.ensureRouter(router, networks)) {
+            journal.add(new DataPathChange(FakeOperation.ENSURE_ROUTER, router.routerId(), describe(router)));
+        }
+        return FakeRouting.statusOf(router);
+    }
+
+    @Override
+    public void deleteRouter(String routerId) {
+        Objects.requireNonNull(routerId, "routerId");
+        faults.before(FakeOperation.DELETE_ROUTER, routerId);
+        if (routing.deleteRouter(routerId)) {
+            journal.add(new DataPathChange(FakeOperation.DELETE_ROUTER, routerId, "namespace, legs and NAT removed"));
+        }
+    }
+
+    @Override
+    public DataPathStatus ensureFloatingIp(FloatingIpSpec floatingIp) {
+        Objects.requireNonNull(floatingIp, "floatingIp");
+        faults.before(FakeOperation.ENSURE_FLOATING_IP, floatingIp.floatingIpId());
+        if (routing.ensureFloatingIp(floatingIp)) {
+            journal.add(new DataPathChange(FakeOperation.ENSURE_FLOATING_IP, floatingIp.floatingIpId(),
+                    "DNAT " + floatingIp.floatingIpAddress() + " -> " + floatingIp.fixedIpAddress() + " in router "
+                            + floatingIp.routerId()));
+        }
+        return DataPathStatus.ACTIVE;
+    }
+
+    @Override
+    public void deleteFloatingIp(String floatingIpId) {
+        Objects.requireNonNull(floatingIpId, "floatingIpId");
+        faults.before(FakeOperation.DELETE_FLOATING_IP, floatingIpId);
+        if (routing.deleteFloatingIp(floatingIpId)) {
+            journal.add(new DataPathChange(FakeOperation.DELETE_FLOATING_IP, floatingIpId, "NAT and ARP removed"));
+        }
+    }
+
+    @Override
+    public void ensureSecurityGroup(SecurityGroupSpec group) {
+        Objects.requireNonNull(group, "group");
+        faults.before(FakeOperation.ENSURE_SECURITY_GROUP, group.groupId());
+        if (!group.equals(securityGroups.put(group.groupId(), group))) {
+            journal.add(new DataPathChange(FakeOperation.ENSURE_SECURITY_GROUP, group.groupId(),
+                    group.rules().size() + " rules" + (group.stateful() ? ", stateful" : ", stateless")));
+        }
+    }
+
+    @Override
+    public void deleteSecurityGroup(String groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        faults.before(FakeOperation.DELETE_SECURITY_GROUP, groupId);
+        if (securityGroups.remove(groupId) != null) {
+            journal.add(new DataPathChange(FakeOperation.DELETE_SECURITY_GROUP, groupId, "rule set removed"));
+        }
+    }
+
     // ---- what tests look at and control ----
+
+    public Optional<SecurityGroupSpec> securityGroup(String groupId) {
+        return Optional.ofNullable(securityGroups.get(groupId));
+    }
+
+    public Optional<RouterSpec> router(String routerId) {
+        return routing.router(routerId);
+    }
+
+    public Optional<FloatingIpSpec> floatingIp(String floatingIpId) {
+        return routing.floatingIp(floatingIpId);
+    }
 
     public Optional<NetworkSpec> network(String networkId) {
         return Optional.ofNullable(networks.get(networkId));
@@ -215,6 +291,13 @@ public final class FakeNetworkDriver implements NetworkDriver {
         return n.segment().type().apiName() + (n.segment().segmentationId() == null ? "" : " " + n.segment().segmentationId())
                 + " mtu " + n.mtu() + (n.needsDhcp() ? ", DHCP for " + n.subnets().stream().filter(s -> s.dhcpEnabled())
                 .map(s -> s.cidr()).toList() : ", no DHCP") + (n.adminStateUp() ? "" : ", down");
+    }
+
+    private static String describe(RouterSpec r) {
+        return r.interfaces().size() + " interfaces " + r.interfaces().stream().flatMap(l -> l.addresses().stream()).toList()
+                + (r.gateway() == null ? ", no gateway" : ", gateway " + r.gateway().addresses()
+                + (r.enableSnat() ? " with SNAT" : " without SNAT")) + (r.routes().isEmpty() ? "" : ", routes " + r.routes())
+                + (r.adminStateUp() ? "" : ", down");
     }
 
     private static String describe(PortSpec p) {

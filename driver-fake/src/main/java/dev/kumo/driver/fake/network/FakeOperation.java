@@ -5,7 +5,13 @@ public enum FakeOperation {
     ENSURE_NETWORK("plumb network"),
     DELETE_NETWORK("remove network"),
     ENSURE_PORT("plug port"),
-    DELETE_PORT("unplug port");
+    DELETE_PORT("unplug port"),
+    ENSURE_ROUTER("plumb router"),
+    DELETE_ROUTER("remove router"),
+    ENSURE_FLOATING_IP("set up floating IP"),
+    DELETE_FLOATING_IP("remove floating IP"),
+    ENSURE_SECURITY_GROUP("apply security group"),
+    DELETE_SECURITY_GROUP("remove security group");
 
     private final String action;
 
