@@ -29,9 +29,12 @@ public final class FlavorService {
         });
     }
 
-    public List<Flavor> list(ComputeCaller caller, Boolean isPublicFilter) {
-        boolean all = caller.admin() && isPublicFilter == null;
-        return store.read(tx -> tx.flavors().list(caller.admin() ? null : caller.projectId(), all, isPublicFilter));
+    /** Admins filter by {@code isPublic} (null: all); others see public flavors and those shared with them. */
+    public List<Flavor> list(ComputeCaller caller, Boolean isPublic) {
+        if (caller.admin()) {
+            return store.read(tx -> tx.flavors().list(null, isPublic == null, isPublic));
+        }
+        return store.read(tx -> tx.flavors().list(caller.projectId(), false, null));
     }
 
     /** A flavor the caller may see, by id (Nova also accepts a name where clients pass one). */

@@ -99,8 +99,10 @@ final class SshKeys {
     private static byte[] pkcs1FromPkcs8(byte[] der) {
         int[] pos = {0};
         header(der, pos); // outer SEQUENCE
-        pos[0] += header(der, pos); // version INTEGER
-        pos[0] += header(der, pos); // AlgorithmIdentifier
+        int version = header(der, pos); // version INTEGER (header() moves pos, so read it before adding)
+        pos[0] += version;
+        int algorithm = header(der, pos); // AlgorithmIdentifier
+        pos[0] += algorithm;
         int length = header(der, pos); // OCTET STRING
         return Arrays.copyOfRange(der, pos[0], pos[0] + length);
     }
