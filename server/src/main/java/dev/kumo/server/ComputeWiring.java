@@ -59,6 +59,10 @@ final class ComputeWiring implements AutoCloseable {
     /** Heartbeats first (the scheduler needs live hosts), then servers a crash left mid-task converge. */
     void start() {
         monitor.start();
+        int repaired = converger.repairMissingGuests();
+        if (repaired > 0) {
+            LOG.info("compute: {} servers whose guest the hypervisor had lost were spawned again", repaired);
+        }
         int pending = converger.resumePending();
         if (pending > 0) {
             LOG.info("compute: {} servers had a pending task at start; converging them", pending);

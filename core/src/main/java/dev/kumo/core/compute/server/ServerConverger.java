@@ -52,6 +52,37 @@ public final class ServerConverger {
         return pending.size();
     }
 
+    /**
+     * After a start: servers at rest whose guest the hypervisor no longer has (a host reboot, or the fake
+     * driver's memory after a restart) are spawned again and put back in their power state, so that the
+     * database and the hypervisor agree. Returns how many were repaired.
+     */
+    public int repairMissingGuests() {
+        var servers = store.read(tx -> tx.servers().list(new dev.kumo.core.compute.store.ServerQuery(
+                null, null, null, null, null, null, null, 0)));
+        int repaired = 0;
+        for (Server s : servers) {
+            if (s.host() == null || s.taskState() != null || s.vmState() == VmState.ERROR
+                    || s.vmState() == VmState.BUILDING || driver.info(new InstanceRef(s.id(), s.host())).isPresent()) {
+                continue;
+            }
+            try {
+                driver.spawn(SpawnRequests.of(s));
+                var ref = new InstanceRef(s.id(), s.host());
+                switch (s.vmState()) {
+                    case STOPPED -> driver.powerOff(ref);
+                    case PAUSED -> driver.pause(ref);
+                    case SUSPENDED -> driver.suspend(ref);
+                    default -> { }
+                }
+                repaired++;
+            } catch (VirtDriverException e) {
+                LOG.warn("server {}: its guest is gone and could not be recreated: {}", s.id(), e.getMessage());
+            }
+        }
+        return repaired;
+    }
+
     void converge(String serverId) {
         ReentrantLock lock = locks.computeIfAbsent(serverId, id -> new ReentrantLock());
         lock.lock();
