@@ -73,6 +73,7 @@ cat > "$EXTRA" <<EOF2
 [service_available]
 nova = true
 neutron = true
+glance = true
 cinder = false
 
 [auth]

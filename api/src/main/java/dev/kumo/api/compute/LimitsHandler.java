@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** {@code /limits} (absolute limits and usage) and {@code /os-quota-sets}. */
 final class LimitsHandler {
+    private static final java.util.Set<String> NETWORK_QUOTAS = java.util.Set.of("floating_ips", "fixed_ips",
+            "security_groups", "security_group_rules", "networks");
     private final QuotaService quotas;
     private final ComputeCallers callers;
 
@@ -61,7 +63,7 @@ final class LimitsHandler {
         var b = NovaBody.wrapped(ctx, "quota_set");
         var changes = new HashMap<String, Integer>();
         b.fields().forEachRemaining(e -> {
-            if (e.getKey().equals("force") || e.getKey().equals("tenant_id")) {
+            if (e.getKey().equals("force") || e.getKey().equals("tenant_id") || NETWORK_QUOTAS.contains(e.getKey())) {
                 return;
             }
             if (!e.getValue().canConvertToInt()) {
@@ -74,14 +76,35 @@ final class LimitsHandler {
         var limits = quotas.update(callers.require(ctx), project, changes);
         var body = Json.object();
         var o = body.putObject("quota_set");
-        limits.forEach(o::put);
+        visible(ctx, limits).forEach(o::put);
         Json.write(ctx, 200, body);
     }
 
     private static void write(Context ctx, String project, Map<String, Integer> limits) {
         var body = Json.object();
         var o = body.putObject("quota_set").put("id", project);
-        limits.forEach(o::put);
+        visible(ctx, limits).forEach(o::put);
         Json.write(ctx, 200, body);
+    }
+
+    /**
+     * The quota names a microversion shows: before 2.36 also the proxied network quotas (kumo does not
+     * enforce them here; Neutron does), before 2.57 also the injected-file ones.
+     */
+    static Map<String, Integer> visible(Context ctx, Map<String, Integer> limits) {
+        Microversion v = Microversion.of(ctx);
+        var out = new java.util.LinkedHashMap<String, Integer>();
+        limits.forEach((k, val) -> {
+            if (!k.startsWith("injected_file") || !v.atLeast(2, 57)) {
+                out.put(k, val);
+            }
+        });
+        if (!v.atLeast(2, 36)) {
+            out.put("floating_ips", 10);
+            out.put("fixed_ips", -1);
+            out.put("security_groups", 10);
+            out.put("security_group_rules", 20);
+        }
+        return out;
     }
 }

@@ -60,7 +60,10 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
-            default -> throw ComputeErrors.badRequest("There is no such action: %s", name);
+            default -> {
+                actions.requireVisible(caller, id); // Nova: an unknown server is a 404 whatever the action
+                throw ComputeErrors.badRequest("There is no such action: %s", name);
+            }
         }
     }
 

@@ -83,7 +83,7 @@ final class ServersHandler {
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
                 Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all || (caller.admin() && project != null),
                 project, changesSince(ctx), Queries.string(ctx, "marker"), limit);
-        List<Server> found = servers.list(caller, request);
+        List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");
         found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s) : ServerViews.summary(ctx, s)));
@@ -97,7 +97,11 @@ final class ServersHandler {
     private static int limit(Context ctx) {
         String v = Queries.string(ctx, "limit");
         try {
-            return v == null ? 0 : Integer.parseInt(v);
+            int limit = v == null ? -1 : Integer.parseInt(v);
+            if (limit < -1 || (v != null && limit < 0)) {
+                throw new NumberFormatException(v);
+            }
+            return limit;
         } catch (NumberFormatException e) {
             throw ComputeErrors.badRequest("Invalid input for query parameters limit. Value: %s. '%s' does not match '^[0-9]*$'", v, v);
         }

@@ -92,4 +92,27 @@ class ComputeDiscoveryApiTest {
         var zones = nova.get("/os-availability-zone", cloud.demoToken()).json();
         assertThat(zones.at("/availabilityZoneInfo/0/zoneName").asText()).isEqualTo("nova");
     }
+
+    @Test
+    void quotaSetsShowTheNamesOfTheRequestedMicroversion() {
+        String project = cloud.issue("demo", TestCloud.DEMO_PASSWORD, "demo").json().at("/token/project/id").asText();
+        var old = nova.get("/os-quota-sets/" + project, cloud.demoToken()).json().get("quota_set");
+        assertThat(old.get("instances").asInt()).isEqualTo(10);
+        assertThat(old.has("security_groups")).isTrue();
+        assertThat(old.has("injected_files")).isTrue();
+        var v257 = nova.get("/os-quota-sets/" + project, cloud.demoToken(), "OpenStack-API-Version", "compute 2.57")
+                .json().get("quota_set");
+        assertThat(v257.has("security_groups")).isFalse();
+        assertThat(v257.has("injected_files")).isFalse();
+        Nova.fault(nova.put("/os-quota-sets/" + project, cloud.demoToken(), "{\"quota_set\": {\"instances\": 1}}"),
+                403, "forbidden");
+        var updated = nova.put("/os-quota-sets/" + project, cloud.adminToken(), "{\"quota_set\": {\"key_pairs\": 7}}");
+        assertThat(updated.json().at("/quota_set/key_pairs").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void zeroLimitListsNothingAndNegativeLimitIs400() {
+        assertThat(nova.get("/servers?limit=0", cloud.demoToken()).json().get("servers")).isEmpty();
+        Nova.fault(nova.get("/servers?limit=-3", cloud.demoToken()), 400, "badRequest");
+    }
 }

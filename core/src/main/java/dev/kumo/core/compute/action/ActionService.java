@@ -76,6 +76,11 @@ public final class ActionService {
         });
     }
 
+    /** 404 unless the server exists and the caller may see it. */
+    public void requireVisible(ComputeCaller caller, String id) {
+        find(store.read(tx -> tx.servers().find(id)), caller, id);
+    }
+
     public String consoleOutput(ComputeCaller caller, String id, int length) {
         Server s = find(store.read(tx -> tx.servers().find(id)), caller, id);
         if (s.host() == null || s.vmState() == VmState.BUILDING || s.taskState() == TaskState.DELETING) {

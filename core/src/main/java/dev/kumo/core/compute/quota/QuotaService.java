@@ -82,6 +82,11 @@ public final class QuotaService {
         exceeds(limits, "ram", used.ramMb(), (long) count * ramMb);
     }
 
+    /** Inside the transaction that sets a server's metadata: 403 if it has more items than the quota. */
+    public void checkMetadata(ComputeTx tx, String projectId, int items) {
+        exceeds(limits(tx, projectId), "metadata_items", 0, items);
+    }
+
     public void checkKeypairs(ComputeTx tx, ComputeCaller caller, String userId) {
         var limits = caller.projectId() == null ? DEFAULTS : limits(tx, caller.projectId());
         int limit = limits.get("key_pairs");

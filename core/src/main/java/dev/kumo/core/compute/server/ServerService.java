@@ -60,6 +60,7 @@ public final class ServerService {
             throw ComputeErrors.badRequest("The requested availability zone is not available");
         }
         List<Server> created = store.write(tx -> {
+            quotas.checkMetadata(tx, projectId, in.metadata() == null ? 0 : in.metadata().size());
             int count = fitCount(tx, projectId, in, flavor);
             var servers = new ArrayList<Server>();
             String reservation = "r-" + UUID.randomUUID().toString().substring(0, 8);
@@ -177,6 +178,7 @@ public final class ServerService {
                     .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
             var merged = new java.util.LinkedHashMap<>(replace ? Map.<String, String>of() : s.metadata());
             merged.putAll(metadata);
+            quotas.checkMetadata(tx, s.projectId(), merged.size());
             tx.servers().update(s.withDetails(s.name(), s.description(), s.locked(), merged, clock.instant()));
             return Map.copyOf(merged);
         });

@@ -108,9 +108,13 @@ public final class FakeVirtDriver implements VirtDriver {
 
     @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
-        List<String> lines = guest(instance, "get console output").console();
-        int from = maxLines > 0 ? Math.max(0, lines.size() - maxLines) : 0;
-        return String.join("\n", lines.subList(from, lines.size())) + "\n";
+        String log = String.join("\n", guest(instance, "get console output").console()) + "\n";
+        if (maxLines <= 0) {
+            return log;
+        }
+        // the last maxLines pieces between newlines, as Nova tails a console log (the final newline counts)
+        List<String> pieces = List.of(log.split("\n", -1));
+        return String.join("\n", pieces.subList(Math.max(0, pieces.size() - maxLines), pieces.size()));
     }
 
     @Override
