@@ -3,6 +3,7 @@ package dev.kumo.server;
 import dev.kumo.api.http.ApiServer;
 import dev.kumo.api.http.ApiSettings;
 import dev.kumo.api.http.Callers;
+import dev.kumo.api.compute.ComputeApi;
 import dev.kumo.api.identity.IdentityApi;
 import dev.kumo.api.image.ImageApi;
 import dev.kumo.api.image.ImageServices;
@@ -38,6 +39,9 @@ import dev.kumo.core.image.ImageService;
 import dev.kumo.core.image.ImageSettings;
 import dev.kumo.core.image.MemberService;
 import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.compute.ComputeSettings;
+import dev.kumo.driver.fake.compute.FakeHosts;
+import dev.kumo.driver.fake.compute.FakeVirtDriver;
 import dev.kumo.driver.fake.network.FakeNetworkDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
@@ -58,10 +62,12 @@ public final class CloudServer implements AutoCloseable {
 
     private final Database database;
     private final ApiServer api;
+    private final ComputeWiring compute;
 
-    private CloudServer(Database database, ApiServer api) {
+    private CloudServer(Database database, ApiServer api, ComputeWiring compute) {
         this.database = database;
         this.api = api;
+        this.compute = compute;
     }
 
     public static CloudServer start(KumoConfig config) {
@@ -91,18 +97,24 @@ public final class CloudServer implements AutoCloseable {
             // the fake driver until the Linux data path exists: it records what would be plumbed
             var network = NetworkWiring.create(database, new FakeNetworkDriver(), NetworkSettings.defaults(), clock);
             network.reconcileInBackground();
+            // the fake virt driver until the QEMU driver exists (issue 6): two hosts, as a small cloud has
+            var compute = ComputeWiring.create(database, new FakeVirtDriver(FakeHosts.of(2, java.time.Duration.ZERO)),
+                    network.services(), images.images(), ComputeSettings.defaults(), clock);
+            compute.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
                             + config.stateDir().resolve("images")),
                     new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));
             components.addAll(network.status("fake network driver"));
+            components.addAll(compute.status("fake virt driver"));
             var status = new StatusRoutes(components, config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
-                    List.of(new IdentityApi(services, callers), new ImageApi(images, callers), network.api(callers)),
+                    List.of(new IdentityApi(services, callers), new ImageApi(images, callers), network.api(callers),
+                            compute.api(callers)),
                     status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
-            return new CloudServer(database, api);
+            return new CloudServer(database, api, compute);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -116,6 +128,7 @@ public final class CloudServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        compute.close();
         database.close();
     }
 
@@ -131,7 +144,9 @@ public final class CloudServer implements AutoCloseable {
                         config.publicUrl() + IdentityApi.PREFIX + "/v3"),
                 new CatalogEntry("image", "glance", "Image service (Glance v2)", config.publicUrl() + ImageApi.PREFIX),
                 new CatalogEntry("network", "neutron", "Network service (Neutron v2.0)",
-                        config.publicUrl() + NetworkApi.PREFIX));
+                        config.publicUrl() + NetworkApi.PREFIX),
+                new CatalogEntry("compute", "nova", "Compute service (Nova v2.1)",
+                        config.publicUrl() + ComputeApi.PREFIX + "/v2.1"));
     }
 
     /** Image records in the database, bytes under {@code <state-dir>/images}; interrupted uploads repaired first. */

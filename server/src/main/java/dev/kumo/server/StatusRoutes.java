@@ -33,6 +33,7 @@ final class StatusRoutes implements RootDocument {
             apis.put("identity", Links.base(ctx) + "/identity/v3");
             apis.put("image", Links.base(ctx) + "/image/v2");
             apis.put("network", Links.base(ctx) + "/network/v2.0");
+            apis.put("compute", Links.base(ctx) + "/compute/v2.1");
             Json.write(ctx, 200, body);
         });
         routes.get("/healthcheck", ctx -> ctx.contentType("text/plain").result("OK"));

@@ -1,0 +1,22 @@
+package dev.kumo.api.compute;
+
+import dev.kumo.core.compute.action.ActionService;
+import dev.kumo.core.compute.flavor.FlavorService;
+import dev.kumo.core.compute.keypair.KeypairService;
+import dev.kumo.core.compute.quota.QuotaService;
+import dev.kumo.core.compute.server.ServerService;
+import dev.kumo.core.compute.host.HostInventory;
+import java.util.Objects;
+
+/** The compute service's parts the API calls. */
+public record ComputeServices(FlavorService flavors, KeypairService keypairs, ServerService servers,
+                              ActionService actions, QuotaService quotas, HostInventory inventory) {
+    public ComputeServices {
+        Objects.requireNonNull(flavors, "flavors");
+        Objects.requireNonNull(keypairs, "keypairs");
+        Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(quotas, "quotas");
+        Objects.requireNonNull(inventory, "inventory");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kumo.api.compute;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.http.Json;
+import dev.kumo.api.http.Links;
+import dev.kumo.core.compute.ComputeCaller;
+import dev.kumo.core.compute.flavor.Flavor;
+import dev.kumo.core.compute.server.Nic;
+import dev.kumo.core.compute.server.Server;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Servers as Nova shows them, by microversion and by whether the caller is an admin. */
+final class ServerViews {
+    private ServerViews() {}
+
+    static ObjectNode summary(Context ctx, Server s) {
+        var o = Json.object().put("id", s.id()).put("name", s.name());
+        FlavorViews.links(ctx, o, "servers", s.id());
+        return o;
+    }
+
+    static ObjectNode detail(Context ctx, ComputeCaller caller, Server s) {
+        Microversion v = Microversion.of(ctx);
+        var o = Json.object().put("id", s.id()).put("name", s.name()).put("status", s.status())
+                .put("tenant_id", s.projectId()).put("user_id", s.userId());
+        var md = o.putObject("metadata");
+        s.metadata().forEach(md::put);
+        o.put("hostId", hostId(s)).put("created", NovaBody.time(s.createdAt())).put("updated", NovaBody.time(s.updatedAt()));
+        image(ctx, o, s);
+        flavor(ctx, o, v, s.flavor());
+        addresses(o, s);
+        o.put("accessIPv4", "").put("accessIPv6", "");
+        FlavorViews.links(ctx, o, "servers", s.id());
+        o.put("OS-DCF:diskConfig", "MANUAL").put("progress", 0)
+                .put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? "" : s.availabilityZone())
+                .put("config_drive", s.configDrive() ? "True" : "").put("key_name", s.keyName())
+                .put("OS-SRV-USG:launched_at", launched(s)).putNull("OS-SRV-USG:terminated_at");
+        var groups = o.putArray("security_groups");
+        if (!s.nics().isEmpty()) {
+            s.securityGroups().forEach(g -> groups.addObject().put("name", g));
+        }
+        o.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire())
+                .put("OS-EXT-STS:vm_state", s.vmState().wire()).put("OS-EXT-STS:power_state", s.powerState());
+        o.putArray("os-extended-volumes:volumes_attached");
+        if (caller.admin()) {
+            admin(o, v, s);
+        }
+        if (s.fault() != null) {
+            o.putObject("fault").put("code", s.fault().code()).put("created", NovaBody.time(s.fault().created()))
+                    .put("message", s.fault().message());
+        }
+        versioned(o, v, s);
+        return o;
+    }
+
+    private static void versioned(ObjectNode o, Microversion v, Server s) {
+        if (v.atLeast(2, 9)) {
+            o.put("locked", s.locked());
+        }
+        if (v.atLeast(2, 16)) {
+            o.put("host_status", s.host() == null ? "" : "UP");
+        }
+        if (v.atLeast(2, 19)) {
+            o.put("description", s.description());
+        }
+        if (v.atLeast(2, 26)) {
+            o.putArray("tags");
+        }
+        if (v.atLeast(2, 63)) {
+            o.putNull("trusted_image_certificates");
+        }
+        if (v.atLeast(2, 73)) {
+            o.putNull("locked_reason");
+        }
+    }
+
+    private static String launched(Server s) {
+        return s.launchedAt() == null ? null
+                : NovaBody.time(s.launchedAt()).replace("Z", ".000000");
+    }
+
+    private static void admin(ObjectNode o, Microversion v, Server s) {
+        o.put("OS-EXT-SRV-ATTR:host", s.host()).put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host())
+                .put("OS-EXT-SRV-ATTR:instance_name", "instance-" + s.id().substring(0, 8));
+        if (v.atLeast(2, 3)) {
+            o.put("OS-EXT-SRV-ATTR:reservation_id", s.reservationId())
+                    .put("OS-EXT-SRV-ATTR:launch_index", s.launchIndex())
+                    .put("OS-EXT-SRV-ATTR:hostname", s.name().replaceAll("[^A-Za-z0-9-]", "-").toLowerCase())
+                    .put("OS-EXT-SRV-ATTR:kernel_id", "").put("OS-EXT-SRV-ATTR:ramdisk_id", "")
+                    .put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda").put("OS-EXT-SRV-ATTR:user_data", s.userData());
+        }
+    }
+
+    private static void image(Context ctx, ObjectNode o, Server s) {
+        if (s.imageId() == null) {
+            o.put("image", "");
+            return;
+        }
+        var image = o.putObject("image").put("id", s.imageId());
+        image.putArray("links").addObject().put("rel", "bookmark")
+                .put("href", Links.base(ctx) + ComputeApi.PREFIX + "/images/" + s.imageId());
+    }
+
+    private static void flavor(Context ctx, ObjectNode o, Microversion v, Flavor f) {
+        var flavor = o.putObject("flavor");
+        if (!v.atLeast(2, 47)) {
+            flavor.put("id", f.id());
+            flavor.putArray("links").addObject().put("rel", "bookmark")
+                    .put("href", Links.base(ctx) + ComputeApi.PREFIX + "/flavors/" + f.id());
+            return;
+        }
+        flavor.put("vcpus", f.vcpus()).put("ram", f.ramMb()).put("disk", f.diskGb()).put("ephemeral", f.ephemeralGb())
+                .put("swap", f.swapMb()).put("original_name", f.name());
+        var specs = flavor.putObject("extra_specs");
+        f.extraSpecs().forEach(specs::put);
+    }
+
+    static void addresses(ObjectNode o, Server s) {
+        var addresses = o.putObject("addresses");
+        for (Nic nic : s.nics()) {
+            String network = nic.networkName() == null || nic.networkName().isEmpty() ? nic.networkId() : nic.networkName();
+            var list = addresses.has(network) ? (com.fasterxml.jackson.databind.node.ArrayNode) addresses.get(network)
+                    : addresses.putArray(network);
+            for (String ip : nic.fixedIps()) {
+                list.addObject().put("version", ip.contains(":") ? 6 : 4).put("addr", ip)
+                        .put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", nic.macAddress());
+            }
+        }
+    }
+
+    /** Nova's hostId: a per-project hash of the host, so projects cannot compare placements. */
+    private static String hostId(Server s) {
+        if (s.host() == null) {
+            return "";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-224")
+                    .digest((s.projectId() + s.host()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

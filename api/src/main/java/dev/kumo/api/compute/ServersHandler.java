@@ -1,0 +1,178 @@
+package dev.kumo.api.compute;
+
+import dev.kumo.api.http.Json;
+import dev.kumo.api.http.Links;
+import dev.kumo.api.http.Queries;
+import dev.kumo.core.compute.ComputeCaller;
+import dev.kumo.core.compute.ComputeErrors;
+import dev.kumo.core.compute.server.Server;
+import dev.kumo.core.compute.server.ServerListRequest;
+import dev.kumo.core.compute.server.ServerService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /servers}: create (202 while it builds), list, detail, show, update, delete, metadata. */
+final class ServersHandler {
+    static final String SERVERS = ComputeApi.V21 + "/servers";
+    private static final Map<String, String> STATUS_TO_VM = Map.of("BUILD", "building", "ACTIVE", "active",
+            "SHUTOFF", "stopped", "PAUSED", "paused", "SUSPENDED", "suspended", "ERROR", "error",
+            "REBOOT", "active", "HARD_REBOOT", "active");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServerService servers;
+    private final ComputeCallers callers;
+
+    ServersHandler(ServerService servers, ComputeCallers callers) {
+        this.servers = servers;
+        this.callers = callers;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(SERVERS, ctx -> list(ctx, false));
+        routes.get(SERVERS + "/detail", ctx -> list(ctx, true));
+        routes.post(SERVERS, this::create);
+        routes.get(SERVERS + "/{id}", this::show);
+        routes.put(SERVERS + "/{id}", this::update);
+        routes.delete(SERVERS + "/{id}", this::delete);
+        routes.get(SERVERS + "/{id}/metadata", this::metadata);
+        routes.post(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, false));
+        routes.put(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, true));
+        routes.get(SERVERS + "/{id}/ips", this::ips);
+    }
+
+    private void create(Context ctx) {
+        var caller = callers.require(ctx);
+        var b = NovaBody.wrapped(ctx, "server");
+        var in = ServerRequests.create(b, Microversion.of(ctx));
+        List<Server> created = servers.create(caller, in);
+        Server first = created.get(0);
+        var body = Json.object();
+        if (Json.body(ctx).path("server").path("return_reservation_id").asBoolean(false)) {
+            body.put("reservation_id", first.reservationId());
+            Json.write(ctx, 202, body);
+            return;
+        }
+        var o = body.putObject("server").put("id", first.id());
+        FlavorViews.links(ctx, o, "servers", first.id());
+        o.put("OS-DCF:diskConfig", "MANUAL");
+        var groups = o.putArray("security_groups");
+        first.securityGroups().forEach(g -> groups.addObject().put("name", g));
+        // kumo does not set guest passwords; Nova returns one all the same (tempest checks it is there)
+        o.put("adminPass", in.adminPass() != null ? in.adminPass() : password());
+        ctx.header("Location", Links.base(ctx) + SERVERS + "/" + first.id());
+        Json.write(ctx, 202, body);
+    }
+
+    private void list(Context ctx, boolean detail) {
+        ComputeCaller caller = callers.require(ctx);
+        String status = Queries.string(ctx, "status");
+        String vmState = status == null ? null : STATUS_TO_VM.getOrDefault(status.toUpperCase(), "unknown-status");
+        String allTenants = Queries.string(ctx, "all_tenants");
+        boolean all = allTenants != null && !allTenants.equalsIgnoreCase("false") && !allTenants.equals("0");
+        if (all && !caller.admin()) {
+            throw ComputeErrors.forbidden("Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
+        }
+        String project = Queries.string(ctx, "project_id") != null ? Queries.string(ctx, "project_id") : Queries.string(ctx, "tenant_id");
+        int limit = limit(ctx);
+        var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
+                Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all || (caller.admin() && project != null),
+                project, changesSince(ctx), Queries.string(ctx, "marker"), limit);
+        List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
+        var body = Json.object();
+        var array = body.putArray("servers");
+        found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s) : ServerViews.summary(ctx, s)));
+        if (limit > 0 && found.size() == limit) {
+            body.putArray("servers_links").addObject().put("rel", "next").put("href", Links.base(ctx) + SERVERS
+                    + (detail ? "/detail" : "") + "?limit=" + limit + "&marker=" + found.get(found.size() - 1).id());
+        }
+        Json.write(ctx, 200, body);
+    }
+
+    private static int limit(Context ctx) {
+        String v = Queries.string(ctx, "limit");
+        try {
+            int limit = v == null ? -1 : Integer.parseInt(v);
+            if (limit < -1 || (v != null && limit < 0)) {
+                throw new NumberFormatException(v);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ComputeErrors.badRequest("Invalid input for query parameters limit. Value: %s. '%s' does not match '^[0-9]*$'", v, v);
+        }
+    }
+
+    private static Instant changesSince(Context ctx) {
+        String v = Queries.string(ctx, "changes-since");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.endsWith("Z") || v.contains("+") ? v : v + "Z").toInstant();
+        } catch (DateTimeParseException e) {
+            throw ComputeErrors.badRequest("Invalid input for query parameters changes-since. Value: %s. '%s' is not a 'date-time'", v, v);
+        }
+    }
+
+    private void show(Context ctx) {
+        var caller = callers.require(ctx);
+        writeServer(ctx, caller, servers.get(caller, ctx.pathParam("id")), 200);
+    }
+
+    private void update(Context ctx) {
+        var caller = callers.require(ctx);
+        var b = NovaBody.wrapped(ctx, "server");
+        Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
+                b.has("description"));
+        writeServer(ctx, caller, s, 200);
+    }
+
+    private void delete(Context ctx) {
+        servers.delete(callers.require(ctx), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    private void metadata(Context ctx) {
+        var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
+        writeMetadata(ctx, s.metadata());
+    }
+
+    private void setMetadata(Context ctx, boolean replace) {
+        var md = NovaBody.stringMap(Json.body(ctx), "metadata");
+        writeMetadata(ctx, servers.setMetadata(callers.require(ctx), ctx.pathParam("id"), md, replace));
+    }
+
+    private void ips(Context ctx) {
+        var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
+        var body = Json.object();
+        ServerViews.addresses(body, s);
+        Json.write(ctx, 200, body);
+    }
+
+    private static void writeMetadata(Context ctx, Map<String, String> md) {
+        var body = Json.object();
+        var o = body.putObject("metadata");
+        md.forEach(o::put);
+        Json.write(ctx, 200, body);
+    }
+
+    private static void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
+        var body = Json.object();
+        body.set("server", ServerViews.detail(ctx, caller, s));
+        Json.write(ctx, status, body);
+    }
+
+    private static String password() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        var sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

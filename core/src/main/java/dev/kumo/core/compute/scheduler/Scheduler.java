@@ -1,0 +1,95 @@
+package dev.kumo.core.compute.scheduler;
+
+import dev.kumo.core.compute.ComputeSettings;
+import dev.kumo.core.compute.flavor.Flavor;
+import dev.kumo.core.compute.host.ComputeService;
+import dev.kumo.core.compute.host.HostMonitor;
+import dev.kumo.core.compute.store.ComputeTx;
+import dev.kumo.core.compute.store.ServerRepository.Usage;
+import dev.kumo.spi.compute.HostCapabilities;
+import dev.kumo.spi.compute.VirtDriver;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Filter, then weigh: a host qualifies if its compute service is up and enabled, it is in the requested zone,
+ * and the flavor fits in what is left of its vCPUs, RAM and disk after allocation ratios; of those, the one
+ * with the most free RAM wins. Runs inside the write transaction that records the placement, so two servers
+ * scheduled at once see each other's claims.
+ */
+public final class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final VirtDriver driver;
+    private final HostMonitor monitor;
+    private final ComputeSettings settings;
+
+    public Scheduler(VirtDriver driver, HostMonitor monitor, ComputeSettings settings) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Placement place(ComputeTx tx, String serverId, Flavor flavor, String zone) throws NoValidHost {
+        Map<String, ComputeService> services = tx.hosts().list().stream()
+                .collect(Collectors.toMap(ComputeService::host, Function.identity()));
+        Map<String, Usage> usage = tx.servers().hostUsage();
+        var reasons = new ArrayList<String>();
+        var fitting = new ArrayList<HostCapabilities>();
+        for (HostCapabilities host : driver.hosts()) {
+            String why = rejection(host, services.get(host.host()), usage.getOrDefault(host.host(), Usage.NONE), flavor, zone);
+            if (why == null) {
+                fitting.add(host);
+            } else {
+                reasons.add(host.host() + ": " + why);
+            }
+        }
+        if (fitting.isEmpty()) {
+            LOG.info("no valid host for server {} ({}): {}", serverId, flavor.name(), reasons);
+            throw new NoValidHost("There are not enough hosts available.");
+        }
+        HostCapabilities best = fitting.stream()
+                .max(Comparator.comparingDouble(h -> freeRam(h, usage.getOrDefault(h.host(), Usage.NONE))))
+                .orElseThrow();
+        return new Placement(best.host(), best.availabilityZone());
+    }
+
+    /** Why {@code host} cannot take the flavor, or null when it can. */
+    private String rejection(HostCapabilities host, ComputeService service, Usage used, Flavor flavor, String zone) {
+        if (service == null || !monitor.isUp(service)) {
+            return "compute service is down";
+        }
+        if (service.disabled()) {
+            return "compute service is disabled";
+        }
+        if (zone != null && !zone.equals(host.availabilityZone())) {
+            return "not in availability zone " + zone;
+        }
+        if (used.vcpus() + flavor.vcpus() > host.vcpus() * settings.cpuAllocationRatio()) {
+            return "not enough vCPUs";
+        }
+        if (flavor.ramMb() > freeRam(host, used)) {
+            return "not enough RAM";
+        }
+        if (used.diskGb() + flavor.diskGb() + flavor.ephemeralGb() > host.diskGb() * settings.diskAllocationRatio()) {
+            return "not enough disk";
+        }
+        return null;
+    }
+
+    private double freeRam(HostCapabilities host, Usage used) {
+        return host.memoryMb() * settings.ramAllocationRatio() - used.ramMb();
+    }
+
+    /** Names of the zones that have at least one host. */
+    public List<String> zones() {
+        return driver.hosts().stream().map(HostCapabilities::availabilityZone).distinct().sorted().toList();
+    }
+}

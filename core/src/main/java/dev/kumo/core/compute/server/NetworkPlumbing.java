@@ -1,0 +1,35 @@
+package dev.kumo.core.compute.server;
+
+import dev.kumo.core.compute.ComputeCaller;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The network service as the compute service uses it: look networks and ports up for validation (as the
+ * caller), and create, bind and release a server's ports (as the service, on behalf of the server's project).
+ * Implemented where services are wired.
+ */
+public interface NetworkPlumbing {
+    record NetworkInfo(String id, String name) {}
+
+    record PortInfo(String id, String networkId, String projectId, String deviceId) {}
+
+    Optional<NetworkInfo> network(ComputeCaller caller, String id);
+
+    /** Networks a server of the caller's project may attach to without naming one: its own and shared ones. */
+    List<NetworkInfo> usableNetworks(ComputeCaller caller);
+
+    Optional<PortInfo> port(ComputeCaller caller, String id);
+
+    /** Creates a port for the server on the network (with the fixed IP if given), bound to the host. */
+    Nic createPort(Server server, String networkId, String fixedIp);
+
+    /** Binds an existing port to the server and host. */
+    Nic bindPort(Server server, String portId);
+
+    /** The ports whose device is the server (a crash may have left ones the server record does not know). */
+    List<Nic> portsOf(Server server);
+
+    /** Deletes the ports the compute service created and unbinds the others. Idempotent. */
+    void release(Server server, List<Nic> nics);
+}

@@ -1,0 +1,211 @@
+package dev.kumo.core.compute.server;
+
+import dev.kumo.core.compute.scheduler.NoValidHost;
+import dev.kumo.core.compute.scheduler.Placement;
+import dev.kumo.core.compute.scheduler.Scheduler;
+import dev.kumo.core.compute.store.ComputeStore;
+import dev.kumo.spi.compute.InstanceRef;
+import dev.kumo.spi.compute.PowerState;
+import dev.kumo.spi.compute.RebootType;
+import dev.kumo.spi.compute.VirtDriver;
+import dev.kumo.spi.compute.VirtDriverException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out each server's pending task after commit: reads the server, performs the step its task_state
+ * names (schedule, plug ports, spawn, power, delete), records the outcome with a conditional update, and
+ * repeats until no task is left. One server at a time (a lock per server id), each on a virtual thread; the
+ * state is all in the database, so {@link #resumePending()} after a crash picks up where it stopped.
+ */
+public final class ServerConverger {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConverger.class);
+
+    private final ComputeStore store;
+    private final Scheduler scheduler;
+    private final VirtDriver driver;
+    private final NetworkPlumbing network;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
+                           Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.network = Objects.requireNonNull(network, "network");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void submit(String serverId) {
+        Thread.ofVirtual().name("converge-" + serverId).start(() -> converge(serverId));
+    }
+
+    /** After a start: every server with a task left pending (e.g. BUILD when the process died) converges. */
+    public int resumePending() {
+        var pending = store.read(tx -> tx.servers().pending());
+        pending.forEach(this::submit);
+        return pending.size();
+    }
+
+    /**
+     * After a start: servers at rest whose guest the hypervisor no longer has (a host reboot, or the fake
+     * driver's memory after a restart) are spawned again and put back in their power state, so that the
+     * database and the hypervisor agree. Returns how many were repaired.
+     */
+    public int repairMissingGuests() {
+        var servers = store.read(tx -> tx.servers().list(new dev.kumo.core.compute.store.ServerQuery(
+                null, null, null, null, null, null, null, 0)));
+        int repaired = 0;
+        for (Server s : servers) {
+            if (s.host() == null || s.taskState() != null || s.vmState() == VmState.ERROR
+                    || s.vmState() == VmState.BUILDING || driver.info(new InstanceRef(s.id(), s.host())).isPresent()) {
+                continue;
+            }
+            try {
+                driver.spawn(SpawnRequests.of(s));
+                var ref = new InstanceRef(s.id(), s.host());
+                switch (s.vmState()) {
+                    case STOPPED -> driver.powerOff(ref);
+                    case PAUSED -> driver.pause(ref);
+                    case SUSPENDED -> driver.suspend(ref);
+                    default -> { }
+                }
+                repaired++;
+            } catch (VirtDriverException e) {
+                LOG.warn("server {}: its guest is gone and could not be recreated: {}", s.id(), e.getMessage());
+            }
+        }
+        return repaired;
+    }
+
+    void converge(String serverId) {
+        ReentrantLock lock = locks.computeIfAbsent(serverId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            for (int steps = 0; steps < 20; steps++) {
+                Server server = store.read(tx -> tx.servers().find(serverId)).orElse(null);
+                if (server == null || server.taskState() == null) {
+                    return;
+                }
+                step(server);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("converging server {} failed", serverId, e);
+        } finally {
+            lock.unlock();
+            locks.remove(serverId, lock);
+        }
+    }
+
+    private void step(Server s) {
+        try {
+            switch (s.taskState()) {
+                case SCHEDULING -> schedule(s);
+                case NETWORKING -> plug(s);
+                case SPAWNING -> spawn(s);
+                case DELETING -> delete(s);
+                default -> power(s);
+            }
+        } catch (VirtDriverException e) {
+            onDriverFailure(s, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("server {}: {} failed", s.id(), s.taskState().wire(), e);
+            onDriverFailure(s, "Failed " + s.taskState().wire() + ": " + e.getMessage());
+        }
+    }
+
+    private void schedule(Server s) {
+        store.write(tx -> {
+            try {
+                Placement p = scheduler.place(tx, s.id(), s.flavor(), s.availabilityZone());
+                var placed = s.withHost(p.host(), p.zone(), clock.instant())
+                        .withState(VmState.BUILDING, TaskState.NETWORKING, 0, clock.instant());
+                return tx.servers().updateIfTask(placed, TaskState.SCHEDULING);
+            } catch (NoValidHost e) {
+                return tx.servers().updateIfTask(s.withFault(new Fault(500, e.getMessage(), clock.instant()),
+                        clock.instant()), TaskState.SCHEDULING);
+            }
+        });
+    }
+
+    private void plug(Server s) {
+        var nics = ServerPorts.plug(network, s);
+        store.write(tx -> tx.servers().updateIfTask(s.withNics(nics, clock.instant())
+                .withState(VmState.BUILDING, TaskState.SPAWNING, 0, clock.instant()), TaskState.NETWORKING));
+    }
+
+    private void spawn(Server s) throws VirtDriverException {
+        var info = driver.spawn(SpawnRequests.of(s));
+        store.write(tx -> tx.servers().updateIfTask(
+                s.withState(VmState.ACTIVE, null, info.powerState().code(), clock.instant()), TaskState.SPAWNING));
+    }
+
+    private void delete(Server s) throws VirtDriverException {
+        if (s.host() != null) {
+            driver.destroy(new InstanceRef(s.id(), s.host()));
+        }
+        var known = new java.util.ArrayList<>(s.nics());
+        for (Nic n : network.portsOf(s)) {
+            if (known.stream().noneMatch(k -> k.portId().equals(n.portId()))) {
+                known.add(n);
+            }
+        }
+        network.release(s, known);
+        store.write(tx -> tx.servers().delete(s.id()));
+    }
+
+    private void power(Server s) throws VirtDriverException {
+        var ref = new InstanceRef(s.id(), s.host());
+        TaskState task = s.taskState();
+        VmState target = switch (task) {
+            case POWERING_OFF -> call(() -> driver.powerOff(ref), VmState.STOPPED);
+            case POWERING_ON -> call(() -> driver.powerOn(ref), VmState.ACTIVE);
+            case REBOOTING -> call(() -> driver.reboot(ref, RebootType.SOFT), VmState.ACTIVE);
+            case REBOOTING_HARD -> call(() -> driver.reboot(ref, RebootType.HARD), VmState.ACTIVE);
+            case PAUSING -> call(() -> driver.pause(ref), VmState.PAUSED);
+            case UNPAUSING -> call(() -> driver.unpause(ref), VmState.ACTIVE);
+            case SUSPENDING -> call(() -> driver.suspend(ref), VmState.SUSPENDED);
+            case RESUMING -> call(() -> driver.resume(ref), VmState.ACTIVE);
+            default -> throw new IllegalStateException("no step for task " + task);
+        };
+        int power = driver.info(ref).map(i -> i.powerState().code()).orElse(PowerState.NOSTATE.code());
+        store.write(tx -> tx.servers().updateIfTask(s.withState(target, null, power, clock.instant()), task));
+    }
+
+    private interface DriverCall {
+        void run() throws VirtDriverException;
+    }
+
+    private static VmState call(DriverCall call, VmState target) throws VirtDriverException {
+        call.run();
+        return target;
+    }
+
+    /**
+     * A failed build leaves nothing behind (the driver promises it for spawn; the ports are released here) and
+     * the server in ERROR with the fault; a failed action leaves the server as it was, without the task.
+     */
+    private void onDriverFailure(Server s, String message) {
+        LOG.warn("server {}: {}", s.id(), message);
+        TaskState task = s.taskState();
+        if (task == TaskState.SPAWNING || task == TaskState.NETWORKING) {
+            try {
+                network.release(s, s.nics());
+            } catch (RuntimeException e) {
+                LOG.warn("server {}: releasing its ports after a failed build failed: {}", s.id(), e.getMessage());
+            }
+            store.write(tx -> tx.servers().updateIfTask(s.withNics(java.util.List.of(), clock.instant())
+                    .withFault(new Fault(500, message, clock.instant()), clock.instant()), task));
+        } else if (task == TaskState.DELETING) {
+            store.write(tx -> tx.servers().updateIfTask(s.withFault(new Fault(500, message, clock.instant()),
+                    clock.instant()), task));
+        } else {
+            store.write(tx -> tx.servers().updateIfTask(s.withState(s.vmState(), null, s.powerState(), clock.instant()), task));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.kumo.core.compute.server;
+
+import java.time.Instant;
+
+/** The filters of {@code GET /servers}: null means "any". */
+public record ServerListRequest(String name, String vmState, String imageId, String flavorId, String host,
+                                boolean allTenants, String projectId, Instant changesSince, String marker, int limit) {}

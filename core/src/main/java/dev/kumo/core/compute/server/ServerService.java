@@ -1,0 +1,199 @@
+package dev.kumo.core.compute.server;
+
+import dev.kumo.core.compute.ComputeCaller;
+import dev.kumo.core.compute.ComputeErrors;
+import dev.kumo.core.compute.flavor.Flavor;
+import dev.kumo.core.compute.flavor.FlavorService;
+import dev.kumo.core.compute.keypair.Keypair;
+import dev.kumo.core.compute.quota.QuotaService;
+import dev.kumo.core.compute.scheduler.Scheduler;
+import dev.kumo.core.compute.store.ComputeStore;
+import dev.kumo.core.compute.store.ServerQuery;
+import dev.kumo.model.error.CloudException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Server create, read, update and delete. Create checks everything it can before the transaction (flavor,
+ * image, key, networks, zone), checks quota and inserts inside it, and hands the new servers to the converger
+ * after commit; the response goes out while they build.
+ */
+public final class ServerService {
+    private final ComputeStore store;
+    private final FlavorService flavors;
+    private final QuotaService quotas;
+    private final Scheduler scheduler;
+    private final ImageCatalog images;
+    private final ServerNetworks networks;
+    private final ServerConverger converger;
+    private final Clock clock;
+
+    public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
+                         ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.flavors = Objects.requireNonNull(flavors, "flavors");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.images = Objects.requireNonNull(images, "images");
+        this.networks = new ServerNetworks(network);
+        this.converger = Objects.requireNonNull(converger, "converger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<Server> create(ComputeCaller caller, ServerCreate in) {
+        String projectId = caller.requireProject();
+        ServerRules.checkName(in.name());
+        ServerRules.checkCounts(in.minCount(), in.maxCount());
+        Flavor flavor = flavor(caller, in.flavorRef());
+        BootImage image = image(caller, in.imageRef());
+        ServerRules.checkFits(flavor, image);
+        String publicKey = in.keyName() == null ? null : key(caller, in.keyName()).publicKey();
+        List<NetworkRequest> nets = networks.resolve(caller, in.networks(), in.networkMode(), in.maxCount());
+        if (in.availabilityZone() != null && !scheduler.zones().contains(in.availabilityZone())) {
+            throw ComputeErrors.badRequest("The requested availability zone is not available");
+        }
+        List<Server> created = store.write(tx -> {
+            quotas.checkMetadata(tx, projectId, in.metadata() == null ? 0 : in.metadata().size());
+            int count = fitCount(tx, projectId, in, flavor);
+            var servers = new ArrayList<Server>();
+            String reservation = "r-" + UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < count; i++) {
+                Server s = newServer(caller, in, flavor, image, publicKey, nets, reservation, i, count);
+                tx.servers().insert(s);
+                servers.add(s);
+            }
+            return servers;
+        });
+        created.forEach(s -> converger.submit(s.id()));
+        return created;
+    }
+
+    /** As many as max_count that quota allows, but at least min_count (else 403 naming the quota). */
+    private int fitCount(dev.kumo.core.compute.store.ComputeTx tx, String projectId, ServerCreate in, Flavor flavor) {
+        for (int count = in.maxCount(); count > in.minCount(); count--) {
+            try {
+                quotas.checkServers(tx, projectId, count, flavor.vcpus(), flavor.ramMb());
+                return count;
+            } catch (CloudException e) {
+                // fewer may fit
+            }
+        }
+        quotas.checkServers(tx, projectId, in.minCount(), flavor.vcpus(), flavor.ramMb());
+        return in.minCount();
+    }
+
+    private Server newServer(ComputeCaller caller, ServerCreate in, Flavor flavor, BootImage image, String publicKey,
+                             List<NetworkRequest> nets, String reservation, int index, int count) {
+        Instant now = clock.instant();
+        String name = count > 1 ? in.name() + "-" + (index + 1) : in.name();
+        return new Server(UUID.randomUUID().toString(), caller.projectId(), caller.userId(), name, in.description(),
+                flavor, image.id(), in.keyName(), publicKey, VmState.BUILDING, TaskState.SCHEDULING, 0, null,
+                in.availabilityZone(), false, in.metadata(), in.securityGroups(), nets, in.networkMode(), List.of(),
+                in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null);
+    }
+
+    private Flavor flavor(ComputeCaller caller, String ref) {
+        try {
+            return flavors.get(caller, ref);
+        } catch (CloudException e) {
+            throw ComputeErrors.badRequest("Flavor %s could not be found.", ref);
+        }
+    }
+
+    private BootImage image(ComputeCaller caller, String ref) {
+        if (ref == null || ref.isBlank()) {
+            throw ComputeErrors.badRequest("Invalid imageRef provided: an image is required (volumes are not supported yet).");
+        }
+        BootImage image = images.find(caller, ref)
+                .orElseThrow(() -> ComputeErrors.badRequest("Image %s could not be found.", ref));
+        if (!image.active()) {
+            throw ComputeErrors.badRequest("Image %s is not active.", ref);
+        }
+        return image;
+    }
+
+    private Keypair key(ComputeCaller caller, String name) {
+        return store.read(tx -> tx.keypairs().find(caller.userId(), name))
+                .orElseThrow(() -> ComputeErrors.badRequest("Invalid key_name provided: keypair %s not found for user %s.",
+                        name, caller.userId()));
+    }
+
+    public Server get(ComputeCaller caller, String id) {
+        return store.read(tx -> tx.servers().find(id)).filter(s -> caller.owns(s.projectId()))
+                .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+    }
+
+    public List<Server> list(ComputeCaller caller, ServerListRequest in) {
+        boolean allProjects = in.allTenants() && caller.admin();
+        String project = allProjects ? in.projectId() : Objects.requireNonNullElse(caller.projectId(), "");
+        if (!caller.admin() && (in.host() != null)) {
+            throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
+        }
+        Pattern name = namePattern(in.name());
+        var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
+                in.marker(), name == null ? in.limit() : 0);
+        var found = store.read(tx -> tx.servers().list(query));
+        if (name == null) {
+            return found;
+        }
+        var matching = found.stream().filter(s -> name.matcher(s.name()).find()).toList();
+        return in.limit() > 0 && matching.size() > in.limit() ? matching.subList(0, in.limit()) : matching;
+    }
+
+    private static Pattern namePattern(String regex) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw ComputeErrors.badRequest("Invalid regular expression for name: %s", regex);
+        }
+    }
+
+    public Server update(ComputeCaller caller, String id, String name, String description, boolean descriptionGiven) {
+        if (name != null) {
+            ServerRules.checkName(name);
+        }
+        return store.write(tx -> {
+            Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
+                    .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+            Server updated = s.withDetails(name == null ? s.name() : name, descriptionGiven ? description : s.description(),
+                    s.locked(), s.metadata(), clock.instant());
+            tx.servers().update(updated);
+            return updated;
+        });
+    }
+
+    public Map<String, String> setMetadata(ComputeCaller caller, String id, Map<String, String> metadata, boolean replace) {
+        return store.write(tx -> {
+            Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
+                    .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+            var merged = new java.util.LinkedHashMap<>(replace ? Map.<String, String>of() : s.metadata());
+            merged.putAll(metadata);
+            quotas.checkMetadata(tx, s.projectId(), merged.size());
+            tx.servers().update(s.withDetails(s.name(), s.description(), s.locked(), merged, clock.instant()));
+            return Map.copyOf(merged);
+        });
+    }
+
+    public void delete(ComputeCaller caller, String id) {
+        store.write(tx -> {
+            Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
+                    .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+            if (s.locked() && !caller.admin()) {
+                throw ComputeErrors.conflict("Instance %s is locked", id);
+            }
+            tx.servers().update(s.withState(s.vmState(), TaskState.DELETING, s.powerState(), clock.instant()));
+            return null;
+        });
+        converger.submit(id);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.kumo.core.compute.server;
+
+import dev.kumo.spi.compute.InstanceRef;
+import dev.kumo.spi.compute.SpawnRequest;
+
+/** A server record as the driver's {@link SpawnRequest}. */
+final class SpawnRequests {
+    private SpawnRequests() {}
+
+    static SpawnRequest of(Server s) {
+        var f = s.flavor();
+        var flavor = new SpawnRequest.FlavorSpec(f.vcpus(), f.ramMb(), f.diskGb(), f.ephemeralGb(), f.extraSpecs());
+        var nics = s.nics().stream()
+                .map(n -> new SpawnRequest.NicSpec(n.portId(), n.networkId(), n.macAddress(), n.fixedIps()))
+                .toList();
+        return new SpawnRequest(new InstanceRef(s.id(), s.host()), s.name(), flavor,
+                new SpawnRequest.ImageSpec(s.imageId() == null ? "" : s.imageId(), null, null), nics, s.metadata(),
+                s.userData(), s.publicKey(), s.configDrive());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kumo.core.compute.server;
+
+/** Nova's task_state: the work pending on a server, which the converger carries out. */
+public enum TaskState {
+    SCHEDULING("scheduling"), NETWORKING("networking"), SPAWNING("spawning"), POWERING_OFF("powering-off"),
+    POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
+    UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), DELETING("deleting");
+
+    private final String wire;
+
+    TaskState(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static TaskState fromWire(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (TaskState s : values()) {
+            if (s.wire.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown task_state " + value);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.kumo.server;
+
+import dev.kumo.api.network.NetworkServices;
+import dev.kumo.core.compute.ComputeCaller;
+import dev.kumo.core.compute.server.NetworkPlumbing;
+import dev.kumo.core.compute.server.Nic;
+import dev.kumo.core.compute.server.Server;
+import dev.kumo.core.network.NetworkCaller;
+import dev.kumo.core.network.ipam.FixedIpRequest;
+import dev.kumo.core.network.network.NetworkAttribute;
+import dev.kumo.core.network.port.PortAttribute;
+import dev.kumo.core.network.port.PortRequest;
+import dev.kumo.core.network.query.ListQuery;
+import dev.kumo.model.error.CloudException;
+import dev.kumo.model.network.FixedIp;
+import dev.kumo.model.network.Network;
+import dev.kumo.model.network.Port;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The compute service's view of the network service, in process: lookups as the caller; port changes as the
+ * compute service acting for the server's project (it may bind ports to hosts, which projects may not).
+ */
+final class ComputeNetworkPlumbing implements NetworkPlumbing {
+    private static final String OWNER_PREFIX = "compute:";
+
+    private final NetworkServices network;
+
+    ComputeNetworkPlumbing(NetworkServices network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(ComputeCaller caller, String id) {
+        try {
+            Network n = network.networks().get(asCaller(caller), id);
+            return Optional.of(new NetworkInfo(n.id(), n.name()));
+        } catch (CloudException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<NetworkInfo> usableNetworks(ComputeCaller caller) {
+        return network.networks().list(asCaller(caller), ListQuery.<NetworkAttribute>all()).stream()
+                .filter(n -> !n.external() && (n.shared() || n.projectId().equals(caller.projectId())))
+                .map(n -> new NetworkInfo(n.id(), n.name())).toList();
+    }
+
+    @Override
+    public Optional<PortInfo> port(ComputeCaller caller, String id) {
+        try {
+            Port p = network.ports().get(asCaller(caller), id);
+            return Optional.of(new PortInfo(p.id(), p.networkId(), p.projectId(), p.deviceId()));
+        } catch (CloudException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Nic createPort(Server server, String networkId, String fixedIp) {
+        var request = new PortRequest(networkId, "", null, server.projectId(), null, null,
+                fixedIp == null ? null : List.of(new FixedIpRequest(null, fixedIp)), server.id(),
+                OWNER_PREFIX + zone(server), null, null, null, server.host(), null, null, null, null);
+        return nic(network.ports().create(system(server), request), true);
+    }
+
+    @Override
+    public Nic bindPort(Server server, String portId) {
+        var request = new PortRequest(null, null, null, null, null, null, null, server.id(), OWNER_PREFIX + zone(server),
+                null, null, null, server.host(), null, null, null, null);
+        return nic(network.ports().update(system(server), portId, request), false);
+    }
+
+    @Override
+    public List<Nic> portsOf(Server server) {
+        return network.ports().list(system(server), ListQuery.where(PortAttribute.DEVICE_ID, server.id())).stream()
+                .map(p -> nic(p, true)).toList();
+    }
+
+    @Override
+    public void release(Server server, List<Nic> nics) {
+        for (Nic nic : nics) {
+            try {
+                if (nic.createdByCompute()) {
+                    network.ports().delete(system(server), nic.portId());
+                } else {
+                    network.ports().update(system(server), nic.portId(), new PortRequest(null, null, null, null, null,
+                            null, null, "", "", null, null, null, "", null, null, null, null));
+                }
+            } catch (CloudException e) {
+                // already gone: releasing is idempotent
+            }
+        }
+    }
+
+    private Nic nic(Port p, boolean created) {
+        String name = network(p.networkId());
+        return new Nic(p.id(), p.networkId(), name, p.macAddress(), p.fixedIps().stream().map(FixedIp::ipAddress).toList(),
+                created);
+    }
+
+    private String network(String id) {
+        try {
+            return network.networks().get(new NetworkCaller("compute", null, true), id).name();
+        } catch (CloudException e) {
+            return id;
+        }
+    }
+
+    private static String zone(Server s) {
+        return s.availabilityZone() == null ? "nova" : s.availabilityZone();
+    }
+
+    private static NetworkCaller asCaller(ComputeCaller caller) {
+        return new NetworkCaller(caller.userId(), caller.projectId(), caller.admin());
+    }
+
+    private static NetworkCaller system(Server server) {
+        return new NetworkCaller(server.userId() == null ? "compute" : server.userId(), server.projectId(), true);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.kumo.spi.compute;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hypervisor connection for one or more compute hosts.
+ *
+ * <p><b>Vocabulary.</b> An <i>instance</i> is one guest, named by the server id the compute service gave it;
+ * a <i>host</i> is a compute node the driver can place guests on ({@link #hosts()}); <i>power state</i> is
+ * what the hypervisor reports ({@link PowerState}), never what the API last asked for.
+ *
+ * <p><b>Idempotency.</b> Every operation may be called again after a crash of the caller with the same
+ * arguments: {@link #spawn} of an instance that already runs as requested returns its info; {@link #destroy}
+ * of an unknown instance returns quietly; power operations that find the instance already in the target
+ * state do nothing.
+ *
+ * <p><b>Failure.</b> If {@link #spawn} fails, nothing is left behind: no process, disk or tap device; the
+ * caller records the {@link VirtDriverException#getMessage() message} as the instance's fault. Other
+ * operations that fail leave the instance as it was and say why.
+ *
+ * <p><b>Threads.</b> The caller serialises operations on one instance; operations on different instances
+ * may run concurrently. Calls may block (bounded by the driver, which says what it waited for).
+ *
+ * <p><b>Capabilities.</b> {@link #hosts()} reports each host's resources and flags, which the scheduler
+ * filters and weighs on; {@link #probe()} says whether the driver can work at all, with a reason.
+ */
+public interface VirtDriver {
+    /** Whether this driver can work on this machine, and if not a reason a person can act on. Cheap. */
+    DriverStatus probe();
+
+    /** The hosts this driver places guests on, with their total resources and capabilities. */
+    List<HostCapabilities> hosts();
+
+    /** Creates and boots the instance on {@code request.host()}; idempotent; nothing left behind on failure. */
+    InstanceInfo spawn(SpawnRequest request) throws VirtDriverException;
+
+    /** Stops the guest and removes everything spawn made; unknown instances are fine. */
+    void destroy(InstanceRef instance) throws VirtDriverException;
+
+    /** SOFT asks the guest (ACPI), HARD resets it; either way it ends up running. */
+    void reboot(InstanceRef instance, RebootType type) throws VirtDriverException;
+
+    void powerOff(InstanceRef instance) throws VirtDriverException;
+
+    void powerOn(InstanceRef instance) throws VirtDriverException;
+
+    void pause(InstanceRef instance) throws VirtDriverException;
+
+    void unpause(InstanceRef instance) throws VirtDriverException;
+
+    /** Saves the guest's memory to disk and stops it; {@link #resume} brings it back. */
+    void suspend(InstanceRef instance) throws VirtDriverException;
+
+    void resume(InstanceRef instance) throws VirtDriverException;
+
+    /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
+    String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
+
+    /** What the hypervisor knows about the instance, or empty if it has none. */
+    Optional<InstanceInfo> info(InstanceRef instance);
+
+    /** Every instance the driver has on {@code host}, for reconciliation after a restart. */
+    List<InstanceInfo> listInstances(String host);
+}

@@ -1,0 +1,43 @@
+package dev.kumo.store.compute;
+
+import dev.kumo.core.compute.store.ComputeTx;
+import dev.kumo.core.compute.store.FlavorRepository;
+import dev.kumo.core.compute.store.HostRepository;
+import dev.kumo.core.compute.store.KeypairRepository;
+import dev.kumo.core.compute.store.QuotaRepository;
+import dev.kumo.core.compute.store.ServerRepository;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories of one transaction, all on its handle. */
+final class SqlComputeTx implements ComputeTx {
+    private final Handle handle;
+
+    SqlComputeTx(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public FlavorRepository flavors() {
+        return new SqlFlavorRepository(handle);
+    }
+
+    @Override
+    public KeypairRepository keypairs() {
+        return new SqlKeypairRepository(handle);
+    }
+
+    @Override
+    public ServerRepository servers() {
+        return new SqlServerRepository(handle);
+    }
+
+    @Override
+    public HostRepository hosts() {
+        return new SqlHostRepository(handle);
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return new SqlQuotaRepository(handle);
+    }
+}
