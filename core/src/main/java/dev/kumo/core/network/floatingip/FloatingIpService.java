@@ -6,7 +6,6 @@ import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.ipam.FixedIpRequest;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.ServicePorts;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.quota.QuotaResource;
@@ -51,7 +50,7 @@ public final class FloatingIpService {
     }
 
     public List<FloatingIp> list(NetworkCaller caller, ListQuery<FloatingIpAttribute> query) {
-        return store.read(tx -> tx.floatingIps().list(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.floatingIps().list(query, caller.viewer()));
     }
 
     public FloatingIp create(NetworkCaller caller, FloatingIpRequest in) {
@@ -61,7 +60,7 @@ public final class FloatingIpService {
         }
         FloatingIp created = store.write(tx -> {
             String project = NetworkPolicy.owningProject(caller, in.projectId());
-            Network network = tx.networks().find(in.floatingNetworkId(), NetworkService.viewerOf(caller))
+            Network network = tx.networks().find(in.floatingNetworkId(), caller.viewer())
                     .orElseThrow(() -> NeutronErrors.networkNotFound(in.floatingNetworkId()));
             if (!network.external()) {
                 throw NeutronErrors.badResourceRequest("floatingip", "Network %s is not a valid external network",
@@ -115,7 +114,7 @@ public final class FloatingIpService {
     }
 
     private static FloatingIp associated(NetworkTx tx, NetworkCaller caller, FloatingIp fip, FloatingIpRequest in) {
-        Port port = tx.ports().find(in.portId(), NetworkService.viewerOf(caller))
+        Port port = tx.ports().find(in.portId(), caller.viewer())
                 .orElseThrow(() -> NeutronErrors.portNotFound(in.portId()));
         var target = FloatingIpAssociation.resolve(tx, fip, port, in.fixedIpAddress());
         // ACTIVE until the data path says otherwise: the sync after commit records what the driver reports.
@@ -148,7 +147,7 @@ public final class FloatingIpService {
     }
 
     private static FloatingIp find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.floatingIps().find(id, NetworkService.viewerOf(caller))
+        return tx.floatingIps().find(id, caller.viewer())
                 .orElseThrow(() -> NeutronErrors.floatingIpNotFound(id));
     }
 }

@@ -3,7 +3,6 @@ package dev.kumo.core.network.router;
 import dev.kumo.core.network.NetworkCaller;
 import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.model.network.Network;
 import dev.kumo.model.network.Port;
@@ -51,7 +50,7 @@ final class RouterGateways {
         if (in.fixedIps() != null) {
             NetworkPolicy.requireAdmin(caller, "create_router:external_gateway_info:external_fixed_ips");
         }
-        Network network = tx.networks().find(in.networkId(), NetworkService.viewerOf(caller))
+        Network network = tx.networks().find(in.networkId(), caller.viewer())
                 .orElseThrow(() -> NeutronErrors.networkNotFound(in.networkId()));
         if (!network.external()) {
             throw NeutronErrors.badResourceRequest("router", "Network %s is not an external network", network.id());

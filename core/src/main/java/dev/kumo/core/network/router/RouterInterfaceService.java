@@ -8,7 +8,6 @@ import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.ip.IpAddress;
 import dev.kumo.core.network.ipam.FixedIpRequest;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.store.NetworkTx;
@@ -78,7 +77,7 @@ public final class RouterInterfaceService {
     }
 
     private Port bySubnet(NetworkTx tx, NetworkCaller caller, Router router, List<Port> interfaces, String subnetId) {
-        Subnet subnet = tx.subnets().find(subnetId, NetworkService.viewerOf(caller))
+        Subnet subnet = tx.subnets().find(subnetId, caller.viewer())
                 .orElseThrow(() -> NeutronErrors.subnetNotFound(subnetId));
         var gateway = RouterChecks.usableGateway(subnet);
         RouterChecks.fitsRouter(tx, interfaces, subnet);
@@ -87,7 +86,7 @@ public final class RouterInterfaceService {
     }
 
     private Port byPort(NetworkTx tx, NetworkCaller caller, Router router, List<Port> interfaces, String portId) {
-        Port port = tx.ports().find(portId, NetworkService.viewerOf(caller))
+        Port port = tx.ports().find(portId, caller.viewer())
                 .orElseThrow(() -> NeutronErrors.portNotFound(portId));
         if (!port.deviceId().isEmpty()) {
             throw NeutronErrors.conflict("PortInUse", "Unable to complete operation on port %s for network %s. Port "

@@ -7,7 +7,6 @@ import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.ip.Cidr;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortAttribute;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
@@ -54,7 +53,7 @@ public final class RouterService {
     }
 
     public List<Router> list(NetworkCaller caller, ListQuery<RouterAttribute> query) {
-        return store.read(tx -> tx.routers().list(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.routers().list(query, caller.viewer()));
     }
 
     /** The gateway port of each router, for {@code external_fixed_ips}. */
@@ -185,7 +184,7 @@ public final class RouterService {
     }
 
     static Router find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.routers().find(id, NetworkService.viewerOf(caller)).orElseThrow(() -> NeutronErrors.routerNotFound(id));
+        return tx.routers().find(id, caller.viewer()).orElseThrow(() -> NeutronErrors.routerNotFound(id));
     }
 
     private static String orEmpty(String s) {

@@ -5,7 +5,6 @@ import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.quota.QuotaResource;
 import dev.kumo.core.network.quota.QuotaService;
@@ -39,7 +38,7 @@ public final class SecurityGroupRuleService {
     }
 
     public List<SecurityGroupRule> list(NetworkCaller caller, ListQuery<SecurityGroupRuleAttribute> query) {
-        return store.read(tx -> tx.securityGroups().listRules(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.securityGroups().listRules(query, caller.viewer()));
     }
 
     public SecurityGroupRule create(NetworkCaller caller, SecurityGroupRuleRequest in) {
@@ -83,7 +82,7 @@ public final class SecurityGroupRuleService {
     }
 
     private static SecurityGroupRule find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.securityGroups().findRule(id, NetworkService.viewerOf(caller))
+        return tx.securityGroups().findRule(id, caller.viewer())
                 .orElseThrow(() -> NeutronErrors.securityGroupRuleNotFound(id));
     }
 }

@@ -5,7 +5,6 @@ import dev.kumo.core.network.NetworkPolicy;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
-import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.quota.QuotaResource;
 import dev.kumo.core.network.quota.QuotaService;
@@ -45,7 +44,7 @@ public final class SecurityGroupService {
 
     public List<SecurityGroup> list(NetworkCaller caller, ListQuery<SecurityGroupAttribute> query) {
         ensureDefault(caller);
-        return store.read(tx -> tx.securityGroups().list(query, NetworkService.viewerOf(caller)));
+        return store.read(tx -> tx.securityGroups().list(query, caller.viewer()));
     }
 
     public SecurityGroup create(NetworkCaller caller, SecurityGroupRequest in) {
@@ -68,7 +67,7 @@ public final class SecurityGroupService {
             return groupId;
         });
         dataPath.syncSecurityGroup(id);
-        return store.read(tx -> tx.securityGroups().find(id, NetworkService.viewerOf(caller)).orElseThrow());
+        return store.read(tx -> tx.securityGroups().find(id, caller.viewer()).orElseThrow());
     }
 
     public SecurityGroup update(NetworkCaller caller, String id, SecurityGroupRequest in) {
@@ -128,7 +127,7 @@ public final class SecurityGroupService {
     }
 
     static SecurityGroup find(NetworkTx tx, NetworkCaller caller, String id) {
-        return tx.securityGroups().find(id, NetworkService.viewerOf(caller))
+        return tx.securityGroups().find(id, caller.viewer())
                 .orElseThrow(() -> NeutronErrors.securityGroupNotFound(id));
     }
 }
