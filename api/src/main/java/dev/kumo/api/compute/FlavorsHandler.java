@@ -97,7 +97,9 @@ final class FlavorsHandler {
         var b = NovaBody.wrapped(ctx, "flavor");
         JsonNode rxtx = b.get("rxtx_factor");
         JsonNode pub = b.get("os-flavor-access:is_public");
-        var in = new Flavor(NovaBody.text(b, "id") == null ? "auto" : NovaBody.text(b, "id"),
+        JsonNode id = b.get("id");
+        // Nova's schema takes the id as a string or an integer; null or absent means "make one"
+        var in = new Flavor(id == null || id.isNull() ? "auto" : id.asText(),
                 b.path("name").asText(null), NovaBody.integer(b, "vcpus", 0), NovaBody.integer(b, "ram", 0),
                 NovaBody.integer(b, "disk", 0), NovaBody.integer(b, "OS-FLV-EXT-DATA:ephemeral", 0),
                 NovaBody.integer(b, "swap", 0), rxtx == null ? 1.0 : rxtx.asDouble(),
