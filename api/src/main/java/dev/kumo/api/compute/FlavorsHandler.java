@@ -103,7 +103,7 @@ final class FlavorsHandler {
                 b.path("name").asText(null), NovaBody.integer(b, "vcpus", 0), NovaBody.integer(b, "ram", 0),
                 NovaBody.integer(b, "disk", 0), NovaBody.integer(b, "OS-FLV-EXT-DATA:ephemeral", 0),
                 NovaBody.integer(b, "swap", 0), rxtx == null ? 1.0 : rxtx.asDouble(),
-                pub == null || pub.asBoolean(true), false, NovaBody.text(b, "description"), Map.of());
+                pub == null || pub.isNull() || !pub.asText().equalsIgnoreCase("false") && !pub.asText().equals("0"), false, NovaBody.text(b, "description"), Map.of());
         write(ctx, 200, flavors.create(caller, in));
     }
 
@@ -156,7 +156,7 @@ final class FlavorsHandler {
 
     private void deleteSpec(Context ctx) {
         flavors.deleteExtraSpec(callers.require(ctx), ctx.pathParam("id"), ctx.pathParam("key"));
-        ctx.status(202);
+        ctx.status(200);
     }
 
     private static void writeSpecs(Context ctx, Map<String, String> specs) {
