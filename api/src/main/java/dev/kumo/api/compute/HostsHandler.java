@@ -74,7 +74,12 @@ final class HostsHandler {
         var caller = callers.require(ctx);
         var body = Json.object();
         var array = body.putArray("services");
+        String host = dev.kumo.api.http.Queries.string(ctx, "host");
+        String binary = dev.kumo.api.http.Queries.string(ctx, "binary");
         for (ComputeService s : inventory.services(caller)) {
+            if ((host != null && !host.equals(s.host())) || (binary != null && !binary.equals("nova-compute"))) {
+                continue;
+            }
             array.addObject().put("id", s.id()).put("binary", "nova-compute").put("host", s.host())
                     .put("zone", s.zone()).put("status", s.disabled() ? "disabled" : "enabled")
                     .put("state", inventory.isUp(s) ? "up" : "down").put("updated_at", NovaBody.time(s.lastSeen()))
