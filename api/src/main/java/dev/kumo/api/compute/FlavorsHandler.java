@@ -97,11 +97,13 @@ final class FlavorsHandler {
         var b = NovaBody.wrapped(ctx, "flavor");
         JsonNode rxtx = b.get("rxtx_factor");
         JsonNode pub = b.get("os-flavor-access:is_public");
-        var in = new Flavor(NovaBody.text(b, "id") == null ? "auto" : NovaBody.text(b, "id"),
+        JsonNode id = b.get("id");
+        // Nova's schema takes the id as a string or an integer; null or absent means "make one"
+        var in = new Flavor(id == null || id.isNull() ? "auto" : id.asText(),
                 b.path("name").asText(null), NovaBody.integer(b, "vcpus", 0), NovaBody.integer(b, "ram", 0),
                 NovaBody.integer(b, "disk", 0), NovaBody.integer(b, "OS-FLV-EXT-DATA:ephemeral", 0),
                 NovaBody.integer(b, "swap", 0), rxtx == null ? 1.0 : rxtx.asDouble(),
-                pub == null || pub.asBoolean(true), false, NovaBody.text(b, "description"), Map.of());
+                pub == null || pub.isNull() || !pub.asText().equalsIgnoreCase("false") && !pub.asText().equals("0"), false, NovaBody.text(b, "description"), Map.of());
         write(ctx, 200, flavors.create(caller, in));
     }
 
@@ -154,7 +156,7 @@ final class FlavorsHandler {
 
     private void deleteSpec(Context ctx) {
         flavors.deleteExtraSpec(callers.require(ctx), ctx.pathParam("id"), ctx.pathParam("key"));
-        ctx.status(202);
+        ctx.status(200);
     }
 
     private static void writeSpecs(Context ctx, Map<String, String> specs) {

@@ -74,11 +74,19 @@ final class HostsHandler {
         var caller = callers.require(ctx);
         var body = Json.object();
         var array = body.putArray("services");
+        String host = dev.kumo.api.http.Queries.string(ctx, "host");
+        String binary = dev.kumo.api.http.Queries.string(ctx, "binary");
         for (ComputeService s : inventory.services(caller)) {
+            if ((host != null && !host.equals(s.host())) || (binary != null && !binary.equals("nova-compute"))) {
+                continue;
+            }
             array.addObject().put("id", s.id()).put("binary", "nova-compute").put("host", s.host())
                     .put("zone", s.zone()).put("status", s.disabled() ? "disabled" : "enabled")
                     .put("state", inventory.isUp(s) ? "up" : "down").put("updated_at", NovaBody.time(s.lastSeen()))
-                    .put("disabled_reason", s.disabledReason()).put("forced_down", false);
+                    .put("disabled_reason", s.disabledReason());
+            if (Microversion.of(ctx).atLeast(2, 11)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) array.get(array.size() - 1)).put("forced_down", false);
+            }
         }
         Json.write(ctx, 200, body);
     }

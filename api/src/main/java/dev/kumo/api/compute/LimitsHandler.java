@@ -66,11 +66,7 @@ final class LimitsHandler {
             if (e.getKey().equals("force") || e.getKey().equals("tenant_id") || NETWORK_QUOTAS.contains(e.getKey())) {
                 return;
             }
-            if (!e.getValue().canConvertToInt()) {
-                throw ComputeErrors.badRequest("Invalid input for field/attribute %s. Value: %s. %s is not of type 'integer'",
-                        e.getKey(), e.getValue(), e.getValue());
-            }
-            changes.put(e.getKey(), e.getValue().asInt());
+            changes.put(e.getKey(), NovaBody.integer(b, e.getKey(), 0));
         });
         String project = ctx.pathParam("project");
         var limits = quotas.update(callers.require(ctx), project, changes);

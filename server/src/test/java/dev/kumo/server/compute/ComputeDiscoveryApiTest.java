@@ -88,6 +88,8 @@ class ComputeDiscoveryApiTest {
         assertThat(services).hasSize(2);
         assertThat(services.get(0).get("binary").asText()).isEqualTo("nova-compute");
         assertThat(services.get(0).get("state").asText()).isEqualTo("up");
+        assertThat(nova.get("/os-services?host=compute-2", admin).json().get("services")).hasSize(1);
+        assertThat(nova.get("/os-services?binary=nova-scheduler", admin).json().get("services")).isEmpty();
         Nova.fault(nova.get("/os-hypervisors", cloud.demoToken()), 403, "forbidden");
         var zones = nova.get("/os-availability-zone", cloud.demoToken()).json();
         assertThat(zones.at("/availabilityZoneInfo/0/zoneName").asText()).isEqualTo("nova");

@@ -38,9 +38,14 @@ final class SqlFlavorRepository implements FlavorRepository {
                 : isPublic ? "is_public"
                 : "(NOT is_public AND (:admin OR id IN (SELECT flavor_id FROM compute_flavor_access WHERE project_id = :project)))";
         // Nova orders by flavorid as a string, which puts "1".."5" first on a fresh cloud
-        return handle.createQuery("SELECT * FROM compute_flavor WHERE " + where + " ORDER BY id")
-                .bind("project", projectId).bind("admin", projectId == null)
-                .map(SqlFlavorRepository::row).list();
+        var query = handle.createQuery("SELECT * FROM compute_flavor WHERE " + where + " ORDER BY id");
+        if (where.contains(":project")) {
+            query.bind("project", projectId);
+        }
+        if (where.contains(":admin")) {
+            query.bind("admin", projectId == null);
+        }
+        return query.map(SqlFlavorRepository::row).list();
     }
 
     @Override
