@@ -26,7 +26,7 @@ class ComputeCliTest {
     static TestCloud cloud;
     static OpenStackCli admin;
     static OpenStackCli demo;
-    static NovaCli nova;
+    static OpenStackCli nova;
     static String net;
     @TempDir
     static Path work;
@@ -36,7 +36,7 @@ class ComputeCliTest {
         cloud = TestCloud.start();
         admin = OpenStackCli.fromRcFile(cloud.stateDir().resolve("keystonerc_admin"));
         demo = OpenStackCli.fromRcFile(cloud.stateDir().resolve("keystonerc_demo"));
-        nova = new NovaCli(cloud.stateDir().resolve("keystonerc_demo"));
+        nova = OpenStackCli.legacy("nova", cloud.stateDir().resolve("keystonerc_demo"));
         if (!admin.json("image", "list").findValuesAsText("Name").contains("cirros")) {
             Path disk = work.resolve("cirros.raw");
             Files.write(disk, new byte[1 << 20]);

@@ -27,7 +27,7 @@ class ImageCliTest {
     static TestCloud cloud;
     static OpenStackCli admin;
     static OpenStackCli demo;
-    static GlanceCli glance;
+    static OpenStackCli glance;
     static Path work;
     static Path qcow2;
 
@@ -36,7 +36,7 @@ class ImageCliTest {
         cloud = TestCloud.start();
         admin = OpenStackCli.fromRcFile(cloud.stateDir().resolve("keystonerc_admin"));
         demo = OpenStackCli.fromRcFile(cloud.stateDir().resolve("keystonerc_demo"));
-        glance = new GlanceCli(cloud.stateDir().resolve("keystonerc_admin"));
+        glance = OpenStackCli.legacy("glance", cloud.stateDir().resolve("keystonerc_admin"));
         work = Files.createTempDirectory("kumo-image-cli");
         qcow2 = work.resolve("cirros.qcow2");
         var p = new ProcessBuilder(List.of("qemu-img", "create", "-f", "qcow2", qcow2.toString(), "32M"))
@@ -81,10 +81,10 @@ class ImageCliTest {
     void legacyGlanceImageCreateAndList() throws Exception {
         var created = glance.run("image-create", "--name", "Ubuntu1404", "--visibility", "public", "--disk-format",
                 "qcow2", "--container-format", "bare", "--file", qcow2.toString()).ok();
-        assertThat(GlanceCli.property(created.stdout(), "status")).isEqualTo("active");
-        assertThat(GlanceCli.property(created.stdout(), "visibility")).isEqualTo("public");
-        assertThat(GlanceCli.property(created.stdout(), "checksum")).isEqualTo(md5(Files.readAllBytes(qcow2)));
-        String id = GlanceCli.property(created.stdout(), "id");
+        assertThat(OpenStackCli.property(created.stdout(), "status")).isEqualTo("active");
+        assertThat(OpenStackCli.property(created.stdout(), "visibility")).isEqualTo("public");
+        assertThat(OpenStackCli.property(created.stdout(), "checksum")).isEqualTo(md5(Files.readAllBytes(qcow2)));
+        String id = OpenStackCli.property(created.stdout(), "id");
         assertThat(glance.run("image-list").ok().stdout()).contains(id).contains("Ubuntu1404");
         Path saved = work.resolve("glance-saved.qcow2");
         glance.run("image-download", "--file", saved.toString(), id).ok();

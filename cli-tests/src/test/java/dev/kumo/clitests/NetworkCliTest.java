@@ -102,7 +102,7 @@ class NetworkCliTest {
 
     @Test
     void legacyNeutronCliSubnetCommandsOfTheSourceDocuments() {
-        var neutron = LegacyNeutronCli.fromRcFile(cloud.stateDir().resolve("keystonerc_admin"));
+        var neutron = OpenStackCli.legacy("neutron", cloud.stateDir().resolve("keystonerc_admin"));
         neutron.run("net-create", "legacy-net").ok();
         neutron.run("subnet-create", "--name", "legacy_subnet", "--enable_dhcp=False",
                 "--allocation-pool=start=10.5.0.50,end=10.5.0.150", "--gateway=10.5.0.1", "legacy-net", "10.5.0.0/24",

@@ -108,7 +108,7 @@ class NetworkL3CliTest {
 
     @Test
     void legacyNeutronCliRouterCommands() {
-        var neutron = LegacyNeutronCli.fromRcFile(cloud.stateDir().resolve("keystonerc_demo"));
+        var neutron = OpenStackCli.legacy("neutron", cloud.stateDir().resolve("keystonerc_demo"));
         neutron.run("router-create", "legacy-router").ok();
         neutron.run("router-gateway-set", "legacy-router", "public").ok();
         demo.json("network", "create", "legacy-private");

@@ -15,19 +15,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs Debian's {@code openstack} CLI with the environment a user gets from sourcing a keystonerc file. */
+/**
+ * Runs Debian's {@code openstack} CLI — or a legacy per-service CLI ({@code nova}, {@code glance}, {@code neutron})
+ * — with the environment a user gets from sourcing a keystonerc file.
+ */
 final class OpenStackCli {
     private static final Pattern EXPORT = Pattern.compile("^export (OS_[A-Z_]+)=(?:'([^']*)'|(\\S*))$");
-    private static final String BINARY = System.getenv().getOrDefault("KUMO_OPENSTACK_CLI", "/usr/bin/openstack");
-
+    private final String client;
+    private final String binary;
     private final Map<String, String> env;
 
-    private OpenStackCli(Map<String, String> env) {
+    private OpenStackCli(String client, String binary, Map<String, String> env) {
+        this.client = client;
+        this.binary = binary;
         this.env = env;
     }
 
-    /** The variables a {@code source keystonerc_x} would export. */
+    /** {@code openstack} with the variables a {@code source keystonerc_x} would export. */
     static OpenStackCli fromRcFile(Path rc) {
+        String binary = System.getenv().getOrDefault("KUMO_OPENSTACK_CLI", "/usr/bin/openstack");
+        return new OpenStackCli("openstack", binary, rcEnvironment(rc));
+    }
+
+    /** A legacy client such as {@code glance} ({@code $KUMO_GLANCE_CLI}, else {@code /usr/bin/glance}). */
+    static OpenStackCli legacy(String client, Path rc) {
+        String binary = System.getenv().getOrDefault("KUMO_" + client.toUpperCase(java.util.Locale.ROOT) + "_CLI",
+                "/usr/bin/" + client);
+        return new OpenStackCli(client, binary, rcEnvironment(rc));
+    }
+
+    private static Map<String, String> rcEnvironment(Path rc) {
         Map<String, String> env = new HashMap<>();
         try {
             for (String line : Files.readAllLines(rc)) {
@@ -39,13 +56,13 @@ final class OpenStackCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new OpenStackCli(env);
+        return env;
     }
 
     OpenStackCli with(Map<String, String> overrides) {
         Map<String, String> copy = new HashMap<>(env);
         copy.putAll(overrides);
-        return new OpenStackCli(copy);
+        return new OpenStackCli(client, binary, copy);
     }
 
     OpenStackCli without(String... names) {
@@ -53,12 +70,12 @@ final class OpenStackCli {
         for (String n : names) {
             copy.remove(n);
         }
-        return new OpenStackCli(copy);
+        return new OpenStackCli(client, binary, copy);
     }
 
     Result run(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(BINARY);
+        command.add(binary);
         command.addAll(List.of(args));
         var pb = new ProcessBuilder(command).redirectErrorStream(false);
         pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
@@ -70,12 +87,14 @@ final class OpenStackCli {
             var err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("openstack " + String.join(" ", args) + " did not finish in 120 s");
+                throw new AssertionError(client + " " + String.join(" ", args) + " did not finish in 120 s");
             }
-            return new Result(String.join(" ", args), p.exitValue(), new String(out, StandardCharsets.UTF_8),
+            String shown = client.equals("openstack") ? String.join(" ", args) : "(" + client + ") " + String.join(" ", args);
+            return new Result(shown, p.exitValue(), new String(out, StandardCharsets.UTF_8),
                     new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + BINARY + " (apt-get install python3-openstackclient)", e);
+            throw new UncheckedIOException("cannot run " + binary + " (apt-get install python3-" + client
+                    + "client)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -94,6 +113,17 @@ final class OpenStackCli {
         } catch (IOException e) {
             throw new AssertionError("not JSON from openstack " + r.command() + ": " + r.stdout(), e);
         }
+    }
+
+    /** The value of one row of a legacy client's two-column "Property | Value" table. */
+    static String property(String table, String name) {
+        for (String line : table.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length >= 3 && cells[1].strip().equals(name)) {
+                return cells[2].strip();
+            }
+        }
+        throw new AssertionError("no row '" + name + "' in:\n" + table);
     }
 
     record Result(String command, int exitCode, String stdout, String stderr) {
