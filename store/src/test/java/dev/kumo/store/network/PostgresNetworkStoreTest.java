@@ -1,41 +1,27 @@
 package dev.kumo.store.network;
 
 import dev.kumo.store.Database;
-import dev.kumo.store.PostgresTestSchema;
+import dev.kumo.store.SharedPostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
-/** The contract on PostgreSQL, in a schema of its own emptied before each test (see {@link PostgresTestSchema}). */
+/** The contract on PostgreSQL (see {@link SharedPostgresDatabase}). */
 @Tag("postgres")
 class PostgresNetworkStoreTest extends NetworkStoreContract {
-    private static PostgresTestSchema schema;
-    private static Database shared;
+    private static final SharedPostgresDatabase POSTGRES = new SharedPostgresDatabase();
 
     @Override
     protected Database openEmptyDatabase() throws Exception {
-        if (shared == null) {
-            schema = PostgresTestSchema.create();
-            shared = schema.open();
-        } else {
-            schema.truncateAll();
-        }
-        return shared;
+        return POSTGRES.emptied();
     }
 
     @Override
     protected void releaseDatabase(Database database) {
-        // kept for the next test; closed in dropSchema
+        // kept for the next test; dropped after the class
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        if (shared != null) {
-            shared.close();
-            shared = null;
-        }
-        if (schema != null) {
-            schema.drop();
-            schema = null;
-        }
+        POSTGRES.drop();
     }
 }
