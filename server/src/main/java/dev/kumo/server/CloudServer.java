@@ -40,9 +40,6 @@ import dev.kumo.core.image.ImageSettings;
 import dev.kumo.core.image.MemberService;
 import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.compute.ComputeSettings;
-import dev.kumo.driver.fake.compute.FakeHosts;
-import dev.kumo.driver.fake.compute.FakeVirtDriver;
-import dev.kumo.driver.fake.network.FakeNetworkDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.store.Database;
 import dev.kumo.store.identity.SqlIdentityStore;
@@ -94,20 +91,19 @@ public final class CloudServer implements AutoCloseable {
             var callers = new Callers(tokens);
             var images = images(config, database, clock);
             registerBuiltinImages(config, tokens, images);
-            // the fake driver until the Linux data path exists: it records what would be plumbed
-            var network = NetworkWiring.create(database, new FakeNetworkDriver(), NetworkSettings.defaults(), clock);
+            var drivers = Drivers.forConfig(config);
+            var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock);
             network.reconcileInBackground();
-            // the fake virt driver until the QEMU driver exists (issue 6): two hosts, as a small cloud has
-            var compute = ComputeWiring.create(database, new FakeVirtDriver(FakeHosts.of(2, java.time.Duration.ZERO)),
-                    network.services(), images.images(), ComputeSettings.defaults(), clock);
+            var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
+                    ComputeSettings.defaults(), clock);
             compute.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
                             + config.stateDir().resolve("images")),
                     new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));
-            components.addAll(network.status("fake network driver"));
-            components.addAll(compute.status("fake virt driver"));
+            components.addAll(network.status(drivers.networkName()));
+            components.addAll(compute.status(drivers.virtName()));
             var status = new StatusRoutes(components, config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
                     List.of(new IdentityApi(services, callers), new ImageApi(images, callers), network.api(callers),

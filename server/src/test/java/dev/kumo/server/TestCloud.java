@@ -39,10 +39,11 @@ public final class TestCloud implements AutoCloseable {
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            // a low bcrypt cost keeps the tests fast; the benchmark measures the real one
+            // a low bcrypt cost keeps the tests fast (the benchmark measures the real one); emulated drivers keep API
+            // tests off the host's kernel (the dataplane tests use the real drivers)
             ConfigFile.writeNew(dir.resolve(ConfigFile.NAME), Map.of("api.port", Integer.toString(port),
                     "identity.admin_password", ADMIN_PASSWORD, "identity.demo_password", DEMO_PASSWORD,
-                    "identity.bcrypt_cost", "4"));
+                    "identity.bcrypt_cost", "4", "drivers.emulated", "true"));
             var cloud = new TestCloud(dir, port);
             cloud.boot();
             return cloud;
