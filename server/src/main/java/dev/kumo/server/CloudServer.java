@@ -93,6 +93,10 @@ public final class CloudServer implements AutoCloseable {
             registerBuiltinImages(config, tokens, images);
             var drivers = Drivers.forConfig(config);
             var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock);
+            if (config.demoNetworks()) {
+                new DemoNetworks(network.services(), DemoNetworks.PublicSubnet.of(config.publicCidr()))
+                        .provisionOnce(config.stateDir(), state.current());
+            }
             network.reconcileInBackground();
             var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
                     ComputeSettings.defaults(), clock);

@@ -33,6 +33,11 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public static TestCloud start() {
+        return start(Map.of());
+    }
+
+    /** A cloud whose answer file also holds {@code settings} (they win over the test defaults). */
+    public static TestCloud start(Map<String, String> settings) {
         try {
             Path dir = Files.createTempDirectory("kumo-test");
             int port;
@@ -41,9 +46,11 @@ public final class TestCloud implements AutoCloseable {
             }
             // a low bcrypt cost keeps the tests fast (the benchmark measures the real one); emulated drivers keep API
             // tests off the host's kernel (the dataplane tests use the real drivers)
-            ConfigFile.writeNew(dir.resolve(ConfigFile.NAME), Map.of("api.port", Integer.toString(port),
+            var file = new java.util.HashMap<>(Map.of("api.port", Integer.toString(port),
                     "identity.admin_password", ADMIN_PASSWORD, "identity.demo_password", DEMO_PASSWORD,
-                    "identity.bcrypt_cost", "4", "drivers.emulated", "true"));
+                    "identity.bcrypt_cost", "4", "drivers.emulated", "true", "network.demo_networks", "false"));
+            file.putAll(settings);
+            ConfigFile.writeNew(dir.resolve(ConfigFile.NAME), file);
             var cloud = new TestCloud(dir, port);
             cloud.boot();
             return cloud;

@@ -9,7 +9,8 @@ import java.util.Map;
 public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publicUrl, long maxRequestBytes,
                          String databaseUrl, String databaseUser, String databasePassword, String region,
                          Duration tokenLifetime, int bcryptCost, String adminPassword, String demoPassword,
-                         boolean emulated, long imageQuotaBytes) {
+                         boolean emulated, long imageQuotaBytes, Map<String, String> bridgeMappings,
+                         boolean demoNetworks, String publicCidr) {
 
     public static KumoConfig from(Path stateDir, Map<String, String> file, Map<String, String> overrides) {
         Map<String, String> v = new HashMap<>();
@@ -28,7 +29,32 @@ public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publ
                 Duration.ofSeconds(integer(v, "identity.token_lifetime_seconds", 60, 30 * 86400)),
                 integer(v, "identity.bcrypt_cost", 4, 16), required(v, "identity.admin_password"),
                 required(v, "identity.demo_password"), bool(v, "drivers.emulated"),
-                longValue(v, "image.storage_quota_bytes"));
+                longValue(v, "image.storage_quota_bytes"), mappings(v.get("network.bridge_mappings")),
+                bool(v, "network.demo_networks"), cidr24(v.get("network.public_cidr")));
+    }
+
+    /** {@code physnet1:br-ex,physnet2:br-x}: physical network to bridge, each bridge a valid interface name. */
+    static Map<String, String> mappings(String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split(":");
+            if (parts.length != 2 || parts[0].isBlank() || !parts[1].matches("[A-Za-z0-9_.-]{1,15}")) {
+                throw new IllegalArgumentException("setting network.bridge_mappings: '" + entry.trim()
+                        + "' is not physnet:bridge (a bridge name has 1 to 15 letters, digits, '_', '-', '.')");
+            }
+            out.put(parts[0], parts[1]);
+        }
+        return Map.copyOf(out);
+    }
+
+    private static String cidr24(String cidr) {
+        if (!cidr.matches("(\\d{1,3}\\.){3}0/(1[6-9]|2[0-4])")) {
+            throw new IllegalArgumentException("setting network.public_cidr must be an IPv4 range of /16 to /24 ending in .0, got '" + cidr + "'");
+        }
+        return cidr;
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max) {

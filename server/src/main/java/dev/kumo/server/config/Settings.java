@@ -26,7 +26,13 @@ public final class Settings {
             new Setting("image.storage_quota_bytes", "0",
                     "Most bytes of image data one project may store (Glance's user_storage_quota); 0 means no limit.", false),
             new Setting("drivers.emulated", "false",
-                    "true: fake drivers (no root, no QEMU, no kernel networking): an emulated cloud for trying the APIs.", false));
+                    "true: fake drivers (no root, no QEMU, no kernel networking): an emulated cloud for trying the APIs.", false),
+            new Setting("network.bridge_mappings", "physnet1:br-ex",
+                    "Physical networks and the host bridges that carry them (physnet:bridge, comma separated). kumo creates a missing bridge; it never enslaves a NIC to it.", false),
+            new Setting("network.demo_networks", "true",
+                    "true: at the first start create 'public' (external, flat on physnet1) with 'public_subnet', and for project demo 'private' with 'private_subnet' and 'router1', as Packstack does.", false),
+            new Setting("network.public_cidr", "172.24.4.0/24",
+                    "Range of 'public_subnet' made at the first start (DevStack's); its .1 is the host's address on the external bridge.", false));
 
     private Settings() {}
 

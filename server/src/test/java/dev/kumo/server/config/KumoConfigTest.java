@@ -20,7 +20,8 @@ class KumoConfigTest {
         assertThat(Settings.ALL).extracting(Setting::key).containsExactly("api.host", "api.port", "api.public_url",
                 "api.max_request_bytes", "database.url", "database.user", "database.password", "identity.region",
                 "identity.token_lifetime_seconds", "identity.bcrypt_cost", "identity.admin_password",
-                "identity.demo_password", "image.storage_quota_bytes", "drivers.emulated");
+                "identity.demo_password", "image.storage_quota_bytes", "drivers.emulated", "network.bridge_mappings",
+                "network.demo_networks", "network.public_cidr");
         var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"), Map.of());
         assertThat(c.apiHost()).isEqualTo("127.0.0.1");
         assertThat(c.apiPort()).isEqualTo(5000);
@@ -32,6 +33,22 @@ class KumoConfigTest {
         assertThat(c.bcryptCost()).isEqualTo(10);
         assertThat(c.emulated()).isFalse();
         assertThat(c.imageQuotaBytes()).isZero();
+        assertThat(c.bridgeMappings()).containsExactly(Map.entry("physnet1", "br-ex"));
+        assertThat(c.demoNetworks()).isTrue();
+        assertThat(c.publicCidr()).isEqualTo("172.24.4.0/24");
+    }
+
+    @Test
+    void networkSettingsAreCheckedWithTheKeyInTheMessage() {
+        var passwords = Map.of("identity.admin_password", "a", "identity.demo_password", "d");
+        assertThat(KumoConfig.from(dir, passwords, Map.of("network.bridge_mappings", "physnet1:br-ex, physnet2:br-lab"))
+                .bridgeMappings()).containsEntry("physnet2", "br-lab");
+        assertThatThrownBy(() -> KumoConfig.from(dir, passwords, Map.of("network.bridge_mappings", "physnet1=br-ex")))
+                .hasMessageContaining("network.bridge_mappings").hasMessageContaining("physnet:bridge");
+        assertThatThrownBy(() -> KumoConfig.from(dir, passwords, Map.of("network.bridge_mappings", "p:a-bridge-name-too-long")))
+                .hasMessageContaining("network.bridge_mappings");
+        assertThatThrownBy(() -> KumoConfig.from(dir, passwords, Map.of("network.public_cidr", "172.24.4.7/24")))
+                .hasMessageContaining("network.public_cidr");
     }
 
     @Test
