@@ -15,7 +15,16 @@ import dev.kumo.model.error.CloudException;
 import dev.kumo.model.network.FixedIp;
 import dev.kumo.model.network.Network;
 import dev.kumo.model.network.Port;
+import dev.kumo.core.network.floatingip.FloatingIpAttribute;
+import dev.kumo.core.network.query.Filter;
+import dev.kumo.core.network.query.PageRequest;
+import dev.kumo.core.network.query.TagFilter;
+import dev.kumo.model.network.FloatingIp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,6 +103,18 @@ final class ComputeNetworkPlumbing implements NetworkPlumbing {
                 // already gone: releasing is idempotent
             }
         }
+    }
+
+    @Override
+    public Map<String, List<String>> floatingIps(Collection<String> portIds) {
+        if (portIds.isEmpty()) {
+            return Map.of();
+        }
+        var query = new ListQuery<FloatingIpAttribute>(List.of(new Filter<>(FloatingIpAttribute.PORT_ID,
+                List.copyOf(portIds))), TagFilter.NONE, List.of(), PageRequest.ALL);
+        return network.floatingIps().list(new NetworkCaller("compute", null, true), query).stream()
+                .collect(Collectors.groupingBy(FloatingIp::portId, TreeMap::new,
+                        Collectors.mapping(FloatingIp::floatingIpAddress, Collectors.toList())));
     }
 
     private Nic nic(Port p, boolean created) {

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 
 /** Servers as Nova shows them, by microversion and by whether the caller is an admin. */
@@ -23,7 +25,7 @@ final class ServerViews {
         return o;
     }
 
-    static ObjectNode detail(Context ctx, ComputeCaller caller, Server s) {
+    static ObjectNode detail(Context ctx, ComputeCaller caller, Server s, Map<String, List<String>> floating) {
         Microversion v = Microversion.of(ctx);
         var o = Json.object().put("id", s.id()).put("name", s.name()).put("status", s.status())
                 .put("tenant_id", s.projectId()).put("user_id", s.userId());
@@ -32,7 +34,7 @@ final class ServerViews {
         o.put("hostId", hostId(s)).put("created", NovaBody.time(s.createdAt())).put("updated", NovaBody.time(s.updatedAt()));
         image(ctx, o, s);
         flavor(ctx, o, v, s.flavor());
-        addresses(o, s);
+        addresses(o, s, floating);
         o.put("accessIPv4", "").put("accessIPv6", "");
         FlavorViews.links(ctx, o, "servers", s.id());
         o.put("OS-DCF:diskConfig", "MANUAL").put("progress", 0)
@@ -119,7 +121,8 @@ final class ServerViews {
         f.extraSpecs().forEach(specs::put);
     }
 
-    static void addresses(ObjectNode o, Server s) {
+    /** Each network's fixed addresses, then the floating ones associated with the server's ports on it. */
+    static void addresses(ObjectNode o, Server s, Map<String, List<String>> floating) {
         var addresses = o.putObject("addresses");
         for (Nic nic : s.nics()) {
             String network = nic.networkName() == null || nic.networkName().isEmpty() ? nic.networkId() : nic.networkName();
@@ -128,6 +131,10 @@ final class ServerViews {
             for (String ip : nic.fixedIps()) {
                 list.addObject().put("version", ip.contains(":") ? 6 : 4).put("addr", ip)
                         .put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", nic.macAddress());
+            }
+            for (String ip : floating.getOrDefault(nic.portId(), List.of())) {
+                list.addObject().put("version", 4).put("addr", ip)
+                        .put("OS-EXT-IPS:type", "floating").put("OS-EXT-IPS-MAC:mac_addr", nic.macAddress());
             }
         }
     }

@@ -86,7 +86,8 @@ final class ServersHandler {
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");
-        found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s) : ServerViews.summary(ctx, s)));
+        Map<String, List<String>> floating = detail ? servers.floatingIps(found) : Map.of();
+        found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s, floating) : ServerViews.summary(ctx, s)));
         if (limit > 0 && found.size() == limit) {
             body.putArray("servers_links").addObject().put("rel", "next").put("href", Links.base(ctx) + SERVERS
                     + (detail ? "/detail" : "") + "?limit=" + limit + "&marker=" + found.get(found.size() - 1).id());
@@ -150,7 +151,7 @@ final class ServersHandler {
     private void ips(Context ctx) {
         var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
         var body = Json.object();
-        ServerViews.addresses(body, s);
+        ServerViews.addresses(body, s, servers.floatingIps(List.of(s)));
         Json.write(ctx, 200, body);
     }
 
@@ -161,9 +162,9 @@ final class ServersHandler {
         Json.write(ctx, 200, body);
     }
 
-    private static void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
+    private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", ServerViews.detail(ctx, caller, s));
+        body.set("server", ServerViews.detail(ctx, caller, s, servers.floatingIps(List.of(s))));
         Json.write(ctx, status, body);
     }
 

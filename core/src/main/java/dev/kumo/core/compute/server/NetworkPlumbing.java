@@ -32,4 +32,7 @@ public interface NetworkPlumbing {
 
     /** Deletes the ports the compute service created and unbinds the others. Idempotent. */
     void release(Server server, List<Nic> nics);
+
+    /** The floating IP addresses associated with each of {@code portIds} (ports without one are absent). */
+    java.util.Map<String, List<String>> floatingIps(java.util.Collection<String> portIds);
 }

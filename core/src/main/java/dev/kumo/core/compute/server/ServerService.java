@@ -32,6 +32,7 @@ public final class ServerService {
     private final Scheduler scheduler;
     private final ImageCatalog images;
     private final ServerNetworks networks;
+    private final NetworkPlumbing network;
     private final ServerConverger converger;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public final class ServerService {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.images = Objects.requireNonNull(images, "images");
         this.networks = new ServerNetworks(network);
+        this.network = network;
         this.converger = Objects.requireNonNull(converger, "converger");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -123,6 +125,12 @@ public final class ServerService {
         return store.read(tx -> tx.keypairs().find(caller.userId(), name))
                 .orElseThrow(() -> ComputeErrors.badRequest("Invalid key_name provided: keypair %s not found for user %s.",
                         name, caller.userId()));
+    }
+
+    /** The floating IPs of the servers' ports, by port id, for their {@code addresses}. */
+    public Map<String, List<String>> floatingIps(List<Server> servers) {
+        var ports = servers.stream().flatMap(s -> s.nics().stream()).map(Nic::portId).toList();
+        return network.floatingIps(ports);
     }
 
     public Server get(ComputeCaller caller, String id) {
