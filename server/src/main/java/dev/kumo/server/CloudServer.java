@@ -59,11 +59,13 @@ public final class CloudServer implements AutoCloseable {
 
     private final Database database;
     private final ApiServer api;
+    private final NetworkWiring network;
     private final ComputeWiring compute;
 
-    private CloudServer(Database database, ApiServer api, ComputeWiring compute) {
+    private CloudServer(Database database, ApiServer api, NetworkWiring network, ComputeWiring compute) {
         this.database = database;
         this.api = api;
+        this.network = network;
         this.compute = compute;
     }
 
@@ -114,7 +116,7 @@ public final class CloudServer implements AutoCloseable {
                             compute.api(callers)),
                     status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
-            return new CloudServer(database, api, compute);
+            return new CloudServer(database, api, network, compute);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -128,6 +130,7 @@ public final class CloudServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        network.close();
         compute.close();
         database.close();
     }

@@ -24,6 +24,10 @@ import dev.kumo.spi.network.OperationalStatus;
 import dev.kumo.store.Database;
 import dev.kumo.store.network.SqlNetworkStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +36,22 @@ import org.slf4j.LoggerFactory;
 public final class NetworkWiring {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkWiring.class);
 
+    /** How often the whole data path is converged again (a link deleted by hand comes back within this). */
+    static final Duration RECONCILE_PERIOD = Duration.ofSeconds(60);
+
     private final NetworkServices services;
     private final DataPathSync dataPath;
+    private final L3DataPathSync l3;
+    private final SecurityGroupDataPathSync groups;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("network-reconcile").daemon().factory());
 
-    private NetworkWiring(NetworkServices services, DataPathSync dataPath) {
+    private NetworkWiring(NetworkServices services, DataPathSync dataPath, L3DataPathSync l3,
+                          SecurityGroupDataPathSync groups) {
         this.services = services;
         this.dataPath = dataPath;
+        this.l3 = l3;
+        this.groups = groups;
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
@@ -52,7 +66,7 @@ public final class NetworkWiring {
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
                 new SecurityGroupRuleService(store, quotas, groups, clock));
-        return new NetworkWiring(services, dataPath);
+        return new NetworkWiring(services, dataPath, l3, groups);
     }
 
     public NetworkServices services() {
@@ -69,19 +83,31 @@ public final class NetworkWiring {
 
     /**
      * Brings the driver in line with the database after a start (what it has may be older or gone), in the
-     * background: with 10,000 ports it takes seconds, and requests meanwhile are safe (syncs of one object are
-     * serialised, and each reads the current desired state).
+     * background, and again every {@link #RECONCILE_PERIOD}: with 10,000 ports it takes seconds, and requests
+     * meanwhile are safe (syncs of one object are serialised, and each reads the current desired state).
+     * Security groups come first (port filters refer to them), routers after the networks their legs plug into.
      */
     void reconcileInBackground() {
-        Thread.ofVirtual().name("network-reconcile").start(() -> {
-            try {
-                ReconcileReport report = dataPath.reconcileAll();
-                LOG.info("network data path reconciled: {} networks and {} ports ensured, {} leftovers swept in {} ms",
-                        report.networks(), report.ports(), report.swept(), report.took().toMillis());
-            } catch (RuntimeException e) {
-                LOG.error("network data path reconciliation failed; the next change of each object retries it", e);
-            }
-        });
+        timer.scheduleWithFixedDelay(this::reconcileOnce, 0, RECONCILE_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void reconcileOnce() {
+        try {
+            long started = System.nanoTime();
+            int groupCount = groups.reconcileAll();
+            ReconcileReport report = dataPath.reconcileAll();
+            int l3Count = l3.reconcileAll();
+            LOG.info("network data path reconciled: {} security groups, {} networks, {} ports, {} routers and floating "
+                    + "IPs ensured, {} leftovers swept in {} ms", groupCount, report.networks(), report.ports(), l3Count,
+                    report.swept(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("network data path reconciliation failed; the next round and each object's next change retry it", e);
+        }
+    }
+
+    /** Stops the periodic reconciliation; what is plumbed stays (guests keep their network while kumo is down). */
+    void close() {
+        timer.shutdownNow();
     }
 
     List<StatusRoutes.Component> status(String driverName) {

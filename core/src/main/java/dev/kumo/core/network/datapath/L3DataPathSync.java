@@ -1,8 +1,10 @@
 package dev.kumo.core.network.datapath;
 
+import dev.kumo.core.network.floatingip.FloatingIpAttribute;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.port.PortAttribute;
 import dev.kumo.core.network.query.ListQuery;
+import dev.kumo.core.network.router.RouterAttribute;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.store.NetworkTx;
@@ -71,6 +73,17 @@ public final class L3DataPathSync {
                     f.id(), f.routerId(), f.floatingNetworkId(), f.floatingIpAddress(), f.portId(), f.fixedIpAddress())));
             store.write(tx -> tx.floatingIps().updateStatus(floatingIpId, status, clock.instant()));
         });
+    }
+
+    /** Re-ensures every router, then every associated floating IP (at start and periodically); returns how many. */
+    public int reconcileAll() {
+        List<String> routers = store.read(tx -> tx.routers().list(ListQuery.<RouterAttribute>all(), Viewer.ALL)
+                .stream().map(Router::id).toList());
+        routers.forEach(this::syncRouter);
+        List<String> floating = store.read(tx -> tx.floatingIps().list(ListQuery.<FloatingIpAttribute>all(), Viewer.ALL)
+                .stream().filter(FloatingIp::associated).map(FloatingIp::id).toList());
+        floating.forEach(this::syncFloatingIp);
+        return routers.size() + floating.size();
     }
 
     private static RouterSpec spec(NetworkTx tx, Router r) {

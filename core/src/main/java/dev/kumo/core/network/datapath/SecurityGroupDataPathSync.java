@@ -1,11 +1,14 @@
 package dev.kumo.core.network.datapath;
 
+import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
+import dev.kumo.core.network.securitygroup.SecurityGroupAttribute;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.model.network.SecurityGroup;
 import dev.kumo.spi.network.NetworkDriver;
 import dev.kumo.spi.network.SecurityGroupSpec;
 import dev.kumo.spi.network.SecurityRuleSpec;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,6 +47,14 @@ public final class SecurityGroupDataPathSync {
         if (!done) {
             LOG.warn("security group {}: another data path change kept it busy", groupId);
         }
+    }
+
+    /** Re-applies every group (at start and periodically); returns how many. */
+    public int reconcileAll() {
+        List<String> ids = store.read(tx -> tx.securityGroups()
+                .list(ListQuery.<SecurityGroupAttribute>all(), Viewer.ALL).stream().map(SecurityGroup::id).toList());
+        ids.forEach(this::syncSecurityGroup);
+        return ids.size();
     }
 
     private static SecurityGroupSpec spec(SecurityGroup g) {
