@@ -135,7 +135,7 @@ public final class CloudServer implements AutoCloseable {
         database.close();
     }
 
-    private static Database openDatabase(KumoConfig config) {
+    static Database openDatabase(KumoConfig config) {
         if (config.databaseUrl().startsWith("jdbc:sqlite:")) {
             return Database.sqlite(java.nio.file.Path.of(config.databaseUrl().substring("jdbc:sqlite:".length())));
         }

@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.server.cli.InitCommand;
+import dev.kumo.server.cli.PurgeCommand;
 import dev.kumo.server.cli.ServeCommand;
 import dev.kumo.server.cli.StatusCommand;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "kumo", mixinStandardHelpOptions = true, version = Version.VERSION,
         description = "An OpenStack-compatible private cloud in one process.",
-        subcommands = {ServeCommand.class, InitCommand.class, StatusCommand.class})
+        subcommands = {ServeCommand.class, InitCommand.class, StatusCommand.class, PurgeCommand.class})
 public final class Main {
     public static void main(String[] args) {
         var cli = new CommandLine(new Main());
