@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Runs Debian's {@code openstack} CLI — or a legacy per-service CLI ({@code nova}, {@code glance}, {@code neutron})
  * — with the environment a user gets from sourcing a keystonerc file.
  */
-final class OpenStackCli {
+public final class OpenStackCli {
     private static final Pattern EXPORT = Pattern.compile("^export (OS_[A-Z_]+)=(?:'([^']*)'|(\\S*))$");
     private final String client;
     private final String binary;
@@ -32,13 +32,13 @@ final class OpenStackCli {
     }
 
     /** {@code openstack} with the variables a {@code source keystonerc_x} would export. */
-    static OpenStackCli fromRcFile(Path rc) {
+    public static OpenStackCli fromRcFile(Path rc) {
         String binary = System.getenv().getOrDefault("KUMO_OPENSTACK_CLI", "/usr/bin/openstack");
         return new OpenStackCli("openstack", binary, rcEnvironment(rc));
     }
 
     /** A legacy client such as {@code glance} ({@code $KUMO_GLANCE_CLI}, else {@code /usr/bin/glance}). */
-    static OpenStackCli legacy(String client, Path rc) {
+    public static OpenStackCli legacy(String client, Path rc) {
         String binary = System.getenv().getOrDefault("KUMO_" + client.toUpperCase(java.util.Locale.ROOT) + "_CLI",
                 "/usr/bin/" + client);
         return new OpenStackCli(client, binary, rcEnvironment(rc));
@@ -59,13 +59,13 @@ final class OpenStackCli {
         return env;
     }
 
-    OpenStackCli with(Map<String, String> overrides) {
+    public OpenStackCli with(Map<String, String> overrides) {
         Map<String, String> copy = new HashMap<>(env);
         copy.putAll(overrides);
         return new OpenStackCli(client, binary, copy);
     }
 
-    OpenStackCli without(String... names) {
+    public OpenStackCli without(String... names) {
         Map<String, String> copy = new HashMap<>(env);
         for (String n : names) {
             copy.remove(n);
@@ -73,7 +73,7 @@ final class OpenStackCli {
         return new OpenStackCli(client, binary, copy);
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary);
         command.addAll(List.of(args));
@@ -102,7 +102,7 @@ final class OpenStackCli {
     }
 
     /** Runs a command with {@code -f json} and expects success. */
-    JsonNode json(String... args) {
+    public JsonNode json(String... args) {
         String[] withFormat = new String[args.length + 2];
         System.arraycopy(args, 0, withFormat, 0, args.length);
         withFormat[args.length] = "-f";
@@ -116,7 +116,7 @@ final class OpenStackCli {
     }
 
     /** The value of one row of a legacy client's two-column "Property | Value" table. */
-    static String property(String table, String name) {
+    public static String property(String table, String name) {
         for (String line : table.split("\n")) {
             String[] cells = line.split("\\|");
             if (cells.length >= 3 && cells[1].strip().equals(name)) {
@@ -126,15 +126,15 @@ final class OpenStackCli {
         throw new AssertionError("no row '" + name + "' in:\n" + table);
     }
 
-    record Result(String command, int exitCode, String stdout, String stderr) {
-        Result ok() {
+    public record Result(String command, int exitCode, String stdout, String stderr) {
+        public Result ok() {
             if (exitCode != 0) {
                 throw new AssertionError("openstack " + command + " failed (" + exitCode + "): " + stderr + stdout);
             }
             return this;
         }
 
-        Result failed() {
+        public Result failed() {
             if (exitCode == 0) {
                 throw new AssertionError("openstack " + command + " should have failed but printed: " + stdout);
             }

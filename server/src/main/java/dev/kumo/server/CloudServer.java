@@ -99,7 +99,7 @@ public final class CloudServer implements AutoCloseable {
                 new DemoNetworks(network.services(), DemoNetworks.PublicSubnet.of(config.publicCidr()))
                         .provisionOnce(config.stateDir(), state.current());
             }
-            network.reconcileInBackground();
+            network.reconcileInBackground(config.reconcilePeriod());
             var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
                     ComputeSettings.defaults(), clock);
             compute.start();

@@ -36,9 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class NetworkWiring {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkWiring.class);
 
-    /** How often the whole data path is converged again (a link deleted by hand comes back within this). */
-    static final Duration RECONCILE_PERIOD = Duration.ofSeconds(60);
-
     private final NetworkServices services;
     private final DataPathSync dataPath;
     private final L3DataPathSync l3;
@@ -83,12 +80,12 @@ public final class NetworkWiring {
 
     /**
      * Brings the driver in line with the database after a start (what it has may be older or gone), in the
-     * background, and again every {@link #RECONCILE_PERIOD}: with 10,000 ports it takes seconds, and requests
+     * background, and again every {@code period} (a link deleted by hand comes back within it): with 10,000 ports it takes seconds, and requests
      * meanwhile are safe (syncs of one object are serialised, and each reads the current desired state).
      * Security groups come first (port filters refer to them), routers after the networks their legs plug into.
      */
-    void reconcileInBackground() {
-        timer.scheduleWithFixedDelay(this::reconcileOnce, 0, RECONCILE_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    void reconcileInBackground(Duration period) {
+        timer.scheduleWithFixedDelay(this::reconcileOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reconcileOnce() {

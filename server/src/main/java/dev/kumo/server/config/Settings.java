@@ -31,6 +31,8 @@ public final class Settings {
                     "Physical networks and the host bridges that carry them (physnet:bridge, comma separated). kumo creates a missing bridge; it never enslaves a NIC to it.", false),
             new Setting("network.demo_networks", "true",
                     "true: at the first start create 'public' (external, flat on physnet1) with 'public_subnet', and for project demo 'private' with 'private_subnet' and 'router1', as Packstack does.", false),
+            new Setting("network.reconcile_seconds", "60",
+                    "How often the host's bridges, namespaces, rules and DHCP/metadata services are checked against the database and repaired.", false),
             new Setting("network.public_cidr", "172.24.4.0/24",
                     "Range of 'public_subnet' made at the first start (DevStack's); its .1 is the host's address on the external bridge.", false));
 

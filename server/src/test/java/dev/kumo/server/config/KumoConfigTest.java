@@ -21,7 +21,7 @@ class KumoConfigTest {
                 "api.max_request_bytes", "database.url", "database.user", "database.password", "identity.region",
                 "identity.token_lifetime_seconds", "identity.bcrypt_cost", "identity.admin_password",
                 "identity.demo_password", "image.storage_quota_bytes", "drivers.emulated", "network.bridge_mappings",
-                "network.demo_networks", "network.public_cidr");
+                "network.demo_networks", "network.reconcile_seconds", "network.public_cidr");
         var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"), Map.of());
         assertThat(c.apiHost()).isEqualTo("127.0.0.1");
         assertThat(c.apiPort()).isEqualTo(5000);
@@ -36,6 +36,7 @@ class KumoConfigTest {
         assertThat(c.bridgeMappings()).containsExactly(Map.entry("physnet1", "br-ex"));
         assertThat(c.demoNetworks()).isTrue();
         assertThat(c.publicCidr()).isEqualTo("172.24.4.0/24");
+        assertThat(c.reconcilePeriod()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
