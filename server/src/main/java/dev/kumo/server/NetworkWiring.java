@@ -4,10 +4,13 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.network.NetworkApi;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.network.agent.AgentHost;
+import dev.kumo.core.network.agent.AgentService;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
@@ -25,6 +28,7 @@ import dev.kumo.store.Database;
 import dev.kumo.store.network.SqlNetworkStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,12 @@ public final class NetworkWiring {
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
+        return create(database, driver, settings, clock, AgentHost.local(Map.of()));
+    }
+
+    /** {@code host}: whose agents the agents API shows; they are registered here, once per start. */
+    public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock,
+                                       AgentHost host) {
         NetworkStore store = new SqlNetworkStore(database);
         var dataPath = new DataPathSync(store, driver, clock);
         var l3 = new L3DataPathSync(store, driver, clock);
@@ -51,7 +61,9 @@ public final class NetworkWiring {
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
-                new SecurityGroupRuleService(store, quotas, groups, clock));
+                new SecurityGroupRuleService(store, quotas, groups, clock),
+                new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
+        services.agents().register();
         return new NetworkWiring(services, dataPath);
     }
 
