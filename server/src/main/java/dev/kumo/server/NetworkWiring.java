@@ -45,7 +45,13 @@ public final class NetworkWiring {
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
-        return create(database, driver, settings, clock, AgentHost.local(Map.of()));
+        return create(database, driver, settings, clock, Map.of());
+    }
+
+    /** {@code bridgeMappings}: the answer file's physical networks and bridges, which the bridge agent reports. */
+    public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock,
+                                       Map<String, String> bridgeMappings) {
+        return create(database, driver, settings, clock, AgentHost.local(bridgeMappings));
     }
 
     /** {@code host}: whose agents the agents API shows; they are registered here, once per start. */

@@ -69,6 +69,8 @@ class AgentApiTest {
         assertThat(bridge.get("availability_zone").isNull()).isTrue();
         assertThat(bridge.get("binary").asText()).isEqualTo("neutron-linuxbridge-agent");
         assertThat(bridge.at("/configurations/tunnel_types/0").asText()).isEqualTo("vxlan");
+        assertThat(bridge.at("/configurations/bridge_mappings/physnet1").asText()).as("the answer file's default")
+                .isEqualTo("br-ex");
         JsonNode shown = neutron.get("/agents/" + bridge.get("id").asText(), admin).json().get("agent");
         assertThat(shown.get("agent_type").asText()).isEqualTo("Linux bridge agent");
         assertThat(shown.get("created_at")).isEqualTo(bridge.get("created_at"));
