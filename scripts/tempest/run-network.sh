@@ -31,7 +31,9 @@ PHASE1+='|admin\.test_external_networks_negative|admin\.test_quotas|admin\.test_
 # phase 2: routers, floating IPs, security groups
 PHASE1+='|test_routers|test_routers_negative|admin\.test_routers|admin\.test_routers_negative|test_floating_ips'
 PHASE1+='|test_floating_ips_negative|admin\.test_floating_ips_admin_actions|test_security_groups'
-PHASE1+='|test_security_groups_negative)\.'
+PHASE1+='|test_security_groups_negative'
+# agents and the operator's views
+PHASE1+='|test_agent_management_negative|admin\.test_dhcp_agent_scheduler)\.'
 export TEMPEST_REGEX=${TEMPEST_REGEX:-$PHASE1}
 export TEMPEST_EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-$KIT_DIR/exclude-network.txt}
 

@@ -94,7 +94,7 @@ public final class CloudServer implements AutoCloseable {
             var images = images(config, database, clock);
             registerBuiltinImages(config, tokens, images);
             var drivers = Drivers.forConfig(config);
-            var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock);
+            var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock, config.bridgeMappings());
             if (config.demoNetworks()) {
                 new DemoNetworks(network.services(), DemoNetworks.PublicSubnet.of(config.publicCidr()))
                         .provisionOnce(config.stateDir(), state.current());

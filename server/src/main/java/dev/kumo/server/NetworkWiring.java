@@ -4,10 +4,13 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.network.NetworkApi;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.network.agent.AgentHost;
+import dev.kumo.core.network.agent.AgentService;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
@@ -29,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,18 @@ public final class NetworkWiring {
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
+        return create(database, driver, settings, clock, Map.of());
+    }
+
+    /** {@code bridgeMappings}: the answer file's physical networks and bridges, which the bridge agent reports. */
+    public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock,
+                                       Map<String, String> bridgeMappings) {
+        return create(database, driver, settings, clock, AgentHost.local(bridgeMappings));
+    }
+
+    /** {@code host}: whose agents the agents API shows; they are registered here, once per start. */
+    public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock,
+                                       AgentHost host) {
         NetworkStore store = new SqlNetworkStore(database);
         var dataPath = new DataPathSync(store, driver, clock);
         var l3 = new L3DataPathSync(store, driver, clock);
@@ -62,7 +78,9 @@ public final class NetworkWiring {
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
-                new SecurityGroupRuleService(store, quotas, groups, clock));
+                new SecurityGroupRuleService(store, quotas, groups, clock),
+                new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
+        services.agents().register();
         return new NetworkWiring(services, dataPath, l3, groups);
     }
 
@@ -80,8 +98,8 @@ public final class NetworkWiring {
 
     /**
      * Brings the driver in line with the database after a start (what it has may be older or gone), in the
-     * background, and again every {@code period} (a link deleted by hand comes back within it): with 10,000 ports it takes seconds, and requests
-     * meanwhile are safe (syncs of one object are serialised, and each reads the current desired state).
+     * background, and again every {@code period} (a link deleted by hand comes back within it): with 10,000 ports
+     * it takes seconds, and requests meanwhile are safe (syncs of one object are serialised, and each reads the current desired state).
      * Security groups come first (port filters refer to them), routers after the networks their legs plug into.
      */
     void reconcileInBackground(Duration period) {

@@ -62,7 +62,12 @@ final class Extensions {
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
             new Extension("stateful-security-group", "Stateful security group",
-                    "Indicates if the security group is stateful or not", "2019-11-26T09:00:00-00:00"));
+                    "Indicates if the security group is stateful or not", "2019-11-26T09:00:00-00:00"),
+            new Extension("agent", "agent", "The agent management extension.", "2013-02-03T10:00:00-00:00"),
+            new Extension("agent-resources-synced", "Agent's Resource View Synced to Placement",
+                    "Stores success/failure of last sync to Placement", "2018-10-24T10:00:00-00:00"),
+            new Extension("network-ip-availability", "Network IP Availability",
+                    "Provides IP availability data for each network and subnet.", "2015-09-24T00:00:00-00:00"));
 
     private Extensions() {}
 }

@@ -45,6 +45,8 @@ public final class NetworkApi implements ApiModule {
         new SecurityGroupsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);
+        new AgentsHandler(services, callers).register(routes);
+        new IpAvailabilityHandler(services, callers).register(routes);
         // Last, so that it only catches what no route above matched: Neutron's 404 body rather than the HTTP
         // server's own, whatever Accept header the client sent.
         Handler notFound = ctx -> {

@@ -1,7 +1,9 @@
 package dev.kumo.api.network;
 
 import dev.kumo.core.network.NetworkSettings;
+import dev.kumo.core.network.agent.AgentService;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
 import dev.kumo.core.network.quota.QuotaService;
@@ -18,7 +20,8 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
                               PortService ports, QuotaService quotas, TagService tags,
                               RouterService routers, RouterInterfaceService routerInterfaces,
                               FloatingIpService floatingIps, SecurityGroupService securityGroups,
-                              SecurityGroupRuleService securityGroupRules) {
+                              SecurityGroupRuleService securityGroupRules, AgentService agents,
+                              IpAvailabilityService ipAvailability) {
     public NetworkServices {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(networks, "networks");
@@ -31,5 +34,7 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(floatingIps, "floatingIps");
         Objects.requireNonNull(securityGroups, "securityGroups");
         Objects.requireNonNull(securityGroupRules, "securityGroupRules");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(ipAvailability, "ipAvailability");
     }
 }

@@ -1,7 +1,9 @@
 package dev.kumo.store.network;
 
+import dev.kumo.core.network.store.AgentRepository;
 import dev.kumo.core.network.store.AllocationRepository;
 import dev.kumo.core.network.store.FloatingIpRepository;
+import dev.kumo.core.network.store.IpAvailabilityRepository;
 import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
 import dev.kumo.core.network.store.PortRepository;
@@ -62,5 +64,15 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public SecurityGroupRepository securityGroups() {
         return new SqlSecurityGroupRepository(handle, dialect);
+    }
+
+    @Override
+    public AgentRepository agents() {
+        return new SqlAgentRepository(handle);
+    }
+
+    @Override
+    public IpAvailabilityRepository ipAvailability() {
+        return new SqlIpAvailabilityRepository(handle);
     }
 }

@@ -17,4 +17,8 @@ public interface NetworkTx {
     FloatingIpRepository floatingIps();
 
     SecurityGroupRepository securityGroups();
+
+    AgentRepository agents();
+
+    IpAvailabilityRepository ipAvailability();
 }
