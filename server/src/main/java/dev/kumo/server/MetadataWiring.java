@@ -64,10 +64,7 @@ final class MetadataWiring implements AutoCloseable {
         return configDrive;
     }
 
-    MetadataService service() {
-        return service;
-    }
-
+    /** The socket the network driver's metadata proxies (haproxy) forward to. */
     Path socket() {
         return socket;
     }

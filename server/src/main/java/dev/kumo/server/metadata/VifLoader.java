@@ -2,7 +2,10 @@ package dev.kumo.server.metadata;
 
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.network.port.PortAttribute;
+import dev.kumo.core.network.query.Filter;
 import dev.kumo.core.network.query.ListQuery;
+import dev.kumo.core.network.query.PageRequest;
+import dev.kumo.core.network.query.TagFilter;
 import dev.kumo.model.error.CloudException;
 import dev.kumo.model.network.FixedIp;
 import dev.kumo.model.network.Network;
@@ -34,9 +37,9 @@ final class VifLoader {
         } catch (CloudException e) {
             // the network is going away with the port: no MTU to tell
         }
-        List<Port> dhcpPorts = network.ports().list(InstanceLocator.SYSTEM,
-                ListQuery.where(PortAttribute.NETWORK_ID, port.networkId())).stream()
-                .filter(p -> p.deviceOwner().equals(DHCP_OWNER)).toList();
+        List<Port> dhcpPorts = network.ports().list(InstanceLocator.SYSTEM, new ListQuery<>(List.of(
+                new Filter<>(PortAttribute.NETWORK_ID, List.of(port.networkId())),
+                new Filter<>(PortAttribute.DEVICE_OWNER, List.of(DHCP_OWNER))), TagFilter.NONE, List.of(), PageRequest.ALL));
         var subnets = new ArrayList<VifSubnet>();
         for (FixedIp ip : port.fixedIps()) {
             try {
