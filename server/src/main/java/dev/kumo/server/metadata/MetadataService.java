@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one forwarded request: identify the instance from what the proxy set (network id first, as Neutron's
- * agent does, else router id; and the source address), load its facts, look the path up. A request that
+ * Answers one forwarded request: identify the instance from what the proxy set (the network id or the router id,
+ * and the source address), load its facts, look the path up. A request that
  * identifies no instance gets 404, the same answer as an unknown path, so a guest learns nothing about others.
  */
 public final class MetadataService {
@@ -48,6 +48,13 @@ public final class MetadataService {
             return Optional.empty();
         }
         source = source.trim();
+        // a proxy names its router or its network, never both: both means one came from the guest (the proxy
+        // must delete the other header, as Neutron's does), and trusting it could answer with another tenant's data
+        if (present(request.networkId()) && present(request.routerId())) {
+            LOG.warn("metadata request from {} names both router {} and network {}: the proxy must remove the other "
+                    + "header; refused", source, request.routerId(), request.networkId());
+            return Optional.empty();
+        }
         if (present(request.networkId())) {
             return locator.viaNetwork(request.networkId().trim(), source);
         }

@@ -125,6 +125,9 @@ class MetadataSocketApiTest {
                 .status()).isEqualTo(404);
         assertThat(http.get("/openstack/latest/meta_data.json", "X-Forwarded-For", ip1).status()).isEqualTo(404);
         assertThat(http.get("/openstack/latest/meta_data.json").status()).isEqualTo(404);
+        // a network id the guest added next to the router id its proxy set is not trusted
+        assertThat(http.get("/openstack/latest/meta_data.json", "X-Forwarded-For", ip1, "X-Neutron-Router-ID", router,
+                "X-Neutron-Network-ID", network).status()).isEqualTo(404);
     }
 
     @Test
