@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
@@ -32,7 +33,9 @@ public final class MetadataSocketServer implements AutoCloseable {
         var pool = new QueuedThreadPool(16, 2);
         pool.setName("metadata");
         var server = new Server(pool);
-        var connector = new UnixDomainServerConnector(server, new HttpConnectionFactory());
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false); // guests need not learn what serves them
+        var connector = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
         connector.setUnixDomainPath(socket);
         server.addConnector(connector);
         server.setHandler(new MetadataHandler(service));

@@ -52,6 +52,7 @@ class MetadataSocketApiTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwxr-xr-x");
         var status = cloud.get(cloud.baseUrl() + "/kumo/status", null).json();
         assertThat(status.toString()).contains("\"name\":\"metadata\"").contains(socket.toString());
+        assertThat(http.get("/", "X-Forwarded-For", ip1, "X-Neutron-Router-ID", router).headers()).doesNotContain("Jetty(");
         // the API's TCP listener does not serve metadata, whatever headers come with the request
         assertThat(cloud.send("GET", cloud.baseUrl() + "/openstack/latest/meta_data.json", null, null,
                 "X-Forwarded-For", ip1, "X-Neutron-Router-ID", router).status()).isEqualTo(404);
