@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The encrypted admin passwords guests post to {@code /openstack/<version>/password} (Windows images and
  * cloud-init's set-passwords do), as Nova's password handler keeps them: set once, read back, at most 256 bytes.
- * Kept in memory: a restart of kumo forgets them (Nova keeps them in the instance's system metadata).
+ * Kept in memory: a restart of kumo forgets them (Nova keeps them in the instance's system metadata), and a
+ * deleted server's stays until then (at most 256 bytes each).
  */
 public final class InstancePasswords {
     public static final int MAX_BYTES = 256;
@@ -26,9 +27,5 @@ public final class InstancePasswords {
             return passwords.containsKey(instanceId) ? MetadataReply.error(409, "Conflict") : MetadataReply.text(new byte[0]);
         }
         return MetadataReply.text(new byte[0]);
-    }
-
-    public void forget(String instanceId) {
-        passwords.remove(instanceId);
     }
 }
