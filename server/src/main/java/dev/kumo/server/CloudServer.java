@@ -61,12 +61,15 @@ public final class CloudServer implements AutoCloseable {
     private final ApiServer api;
     private final NetworkWiring network;
     private final ComputeWiring compute;
+    private final MetadataWiring metadata;
 
-    private CloudServer(Database database, ApiServer api, NetworkWiring network, ComputeWiring compute) {
+    private CloudServer(Database database, ApiServer api, NetworkWiring network, ComputeWiring compute,
+                        MetadataWiring metadata) {
         this.database = database;
         this.api = api;
         this.network = network;
         this.compute = compute;
+        this.metadata = metadata;
     }
 
     public static CloudServer start(KumoConfig config) {
@@ -103,6 +106,8 @@ public final class CloudServer implements AutoCloseable {
             var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
                     ComputeSettings.defaults(), clock);
             compute.start();
+            var metadata = MetadataWiring.create(config.stateDir(), network.services(), compute.services());
+            metadata.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),
                     new StatusRoutes.Component("image", "service", true, "Glance v2 at /image/v2, data in "
@@ -110,13 +115,14 @@ public final class CloudServer implements AutoCloseable {
                     new StatusRoutes.Component("database", "store", true, database.dialect() + " " + config.databaseUrl())));
             components.addAll(network.status(drivers.networkName()));
             components.addAll(compute.status(drivers.virtName()));
+            components.addAll(metadata.status());
             var status = new StatusRoutes(components, config.emulated() ? "emulated" : "real");
             var api = new ApiServer(new ApiSettings(config.apiHost(), config.apiPort(), config.maxRequestBytes()),
                     List.of(new IdentityApi(services, callers), new ImageApi(images, callers), network.api(callers),
                             compute.api(callers)),
                     status).start();
             LOG.info("kumo {} up: {}", Version.VERSION, config);
-            return new CloudServer(database, api, network, compute);
+            return new CloudServer(database, api, network, compute, metadata);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -130,6 +136,7 @@ public final class CloudServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        metadata.close();
         network.close();
         compute.close();
         database.close();

@@ -69,6 +69,10 @@ final class ComputeWiring implements AutoCloseable {
         }
     }
 
+    ComputeServices services() {
+        return services;
+    }
+
     ComputeApi api(Callers callers) {
         return new ComputeApi(services, callers);
     }
