@@ -40,7 +40,7 @@ final class MetadataWiring implements AutoCloseable {
     static MetadataWiring create(Path stateDir, NetworkServices network, ComputeServices compute) {
         Objects.requireNonNull(stateDir, "stateDir");
         var facts = new InstanceFactsLoader(compute, network, DHCP_DOMAIN);
-        var service = new MetadataService(new InstanceLocator(network), facts, new MetadataLookup(new InstancePasswords()));
+        var service = new MetadataService(new InstanceLocator(network), facts, new MetadataLookup(new InstancePasswords(compute.servers().passwords())));
         return new MetadataWiring(service, new ConfigDriveFiles(facts::load), socketOf(stateDir));
     }
 

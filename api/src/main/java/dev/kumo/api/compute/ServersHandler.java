@@ -44,6 +44,11 @@ final class ServersHandler {
         routes.post(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, false));
         routes.put(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, true));
         routes.get(SERVERS + "/{id}/ips", this::ips);
+        routes.get(SERVERS + "/{id}/os-server-password", this::password);
+        routes.delete(SERVERS + "/{id}/os-server-password", ctx -> {
+            servers.clearPassword(callers.require(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        });
     }
 
     private void create(Context ctx) {
@@ -146,6 +151,11 @@ final class ServersHandler {
     private void setMetadata(Context ctx, boolean replace) {
         var md = NovaBody.stringMap(Json.body(ctx), "metadata");
         writeMetadata(ctx, servers.setMetadata(callers.require(ctx), ctx.pathParam("id"), md, replace));
+    }
+
+    private void password(Context ctx) {
+        String password = servers.password(callers.require(ctx), ctx.pathParam("id"));
+        Json.write(ctx, 200, Json.object().put("password", password));
     }
 
     private void ips(Context ctx) {

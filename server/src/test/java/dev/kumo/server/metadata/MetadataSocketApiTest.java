@@ -139,6 +139,11 @@ class MetadataSocketApiTest {
                 .isEqualTo("enc");
         assertThat(http.send("POST", "/openstack/latest/password", "again", "X-Forwarded-For", ip2, "X-Neutron-Router-ID", router)
                 .status()).isEqualTo(409);
+        String api = MetadataLab.cloud.baseUrl() + "/compute/v2.1/servers/" + server2 + "/os-server-password";
+        assertThat(MetadataLab.cloud.get(api, demo).json().get("password").asText())
+                .as("the owner reads what the guest posted").isEqualTo("enc");
+        assertThat(MetadataLab.cloud.send("DELETE", api, demo, null).status()).isEqualTo(204);
+        assertThat(MetadataLab.cloud.get(api, demo).json().get("password").asText()).isEmpty();
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class ServerService {
     private final ImageCatalog images;
     private final ServerNetworks networks;
     private final NetworkPlumbing network;
+    private final ServerPasswords passwords = new ServerPasswords();
     private final ServerConverger converger;
     private final Clock clock;
 
@@ -125,6 +126,20 @@ public final class ServerService {
         return store.read(tx -> tx.keypairs().find(caller.userId(), name))
                 .orElseThrow(() -> ComputeErrors.badRequest("Invalid key_name provided: keypair %s not found for user %s.",
                         name, caller.userId()));
+    }
+
+    /** The passwords guests posted to the metadata service (the metadata service stores them here). */
+    public ServerPasswords passwords() {
+        return passwords;
+    }
+
+    /** {@code os-server-password}: what the guest posted, empty when nothing; the caller must own the server. */
+    public String password(ComputeCaller caller, String id) {
+        return passwords.get(get(caller, id).id());
+    }
+
+    public void clearPassword(ComputeCaller caller, String id) {
+        passwords.clear(get(caller, id).id());
     }
 
     /** The floating IPs of the servers' ports, by port id, for their {@code addresses}. */
