@@ -1,5 +1,6 @@
 package dev.kumo.api.compute;
 
+import dev.kumo.core.compute.server.NovaHostname;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.Links;
@@ -91,7 +92,7 @@ final class ServerViews {
         if (v.atLeast(2, 3)) {
             o.put("OS-EXT-SRV-ATTR:reservation_id", s.reservationId())
                     .put("OS-EXT-SRV-ATTR:launch_index", s.launchIndex())
-                    .put("OS-EXT-SRV-ATTR:hostname", s.name().replaceAll("[^A-Za-z0-9-]", "-").toLowerCase())
+                    .put("OS-EXT-SRV-ATTR:hostname", NovaHostname.of(s.name(), s.id()))
                     .put("OS-EXT-SRV-ATTR:kernel_id", "").put("OS-EXT-SRV-ATTR:ramdisk_id", "")
                     .put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda").put("OS-EXT-SRV-ATTR:user_data", s.userData());
         }

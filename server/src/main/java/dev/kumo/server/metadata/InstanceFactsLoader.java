@@ -1,5 +1,6 @@
 package dev.kumo.server.metadata;
 
+import dev.kumo.core.compute.server.NovaHostname;
 import dev.kumo.api.compute.ComputeServices;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.compute.ComputeCaller;

@@ -1,4 +1,4 @@
-package dev.kumo.server.metadata;
+package dev.kumo.core.compute.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kumo.server.metadata;
+package dev.kumo.core.compute.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
