@@ -1,0 +1,77 @@
+package dev.kumo.driver.linux;
+
+import dev.kumo.spi.network.PortAddress;
+import dev.kumo.spi.network.PortSpec;
+import dev.kumo.spi.network.SecurityGroupSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The groups this driver knows and the host's filter ruleset made from them and the ports. Every change
+ * regenerates the whole ruleset and applies it in one {@code nft -f -} transaction (about 1 s for 2,000 ports);
+ * an unchanged ruleset is not applied again unless its tables have gone.
+ */
+final class SecurityGroupFilters {
+    private final HostCommands host;
+    private final Map<String, SecurityGroupSpec> groups = new ConcurrentHashMap<>();
+    private String applied = "";
+
+    SecurityGroupFilters(HostCommands host) {
+        this.host = host;
+    }
+
+    void put(SecurityGroupSpec group) {
+        groups.put(group.groupId(), group);
+    }
+
+    boolean remove(String groupId) {
+        return groups.remove(groupId) != null;
+    }
+
+    /**
+     * Applies the ruleset for {@code filtered} (the ports to filter), with remote-group members taken from
+     * {@code all} (every port the driver knows).
+     */
+    synchronized void apply(Collection<PortSpec> filtered, Collection<PortSpec> all) {
+        List<PortSpec> ordered = new ArrayList<>(filtered);
+        ordered.sort(Comparator.comparing(PortSpec::portId));
+        String text = new SecurityGroupRuleset(ordered, Map.copyOf(groups), members(all)).text();
+        if (text.equals(applied) && tablesPresent()) {
+            return;
+        }
+        host.run(List.of("nft", "-f", "-"), text).orThrow("apply the security group rules");
+        applied = text;
+    }
+
+    /** Removes both tables (when the driver has nothing left to filter). */
+    synchronized void clear() {
+        host.run(List.of("nft", "-f", "-"), "table bridge " + SecurityGroupRuleset.TABLE + " {}\ndelete table bridge "
+                + SecurityGroupRuleset.TABLE + "\ntable inet " + SecurityGroupRuleset.TABLE + " {}\ndelete table inet "
+                + SecurityGroupRuleset.TABLE + "\n").orThrow("remove the security group rules");
+        applied = "";
+    }
+
+    private boolean tablesPresent() {
+        String tables = host.run("nft", "list", "tables").output();
+        return tables.contains("table bridge " + SecurityGroupRuleset.TABLE)
+                && tables.contains("table inet " + SecurityGroupRuleset.TABLE);
+    }
+
+    static Map<String, Set<String>> members(Collection<PortSpec> ports) {
+        Map<String, Set<String>> members = new HashMap<>();
+        for (PortSpec port : ports) {
+            for (String group : port.securityGroupIds()) {
+                Set<String> ips = members.computeIfAbsent(group, g -> new TreeSet<>());
+                port.addresses().stream().map(PortAddress::ipAddress).filter(Ipv4Cidr::isIpv4).forEach(ips::add);
+            }
+        }
+        return members;
+    }
+}
