@@ -51,7 +51,7 @@ final class Daemons {
             if (running(pidfile, marker).isPresent()) {
                 return;
             }
-            sleep(20);
+            sleep(10);
         }
         throw new dev.kumo.spi.network.NetworkDriverException("Failed to start " + what + ": no live process in "
                 + pidfile + " after " + START_WAIT.toSeconds() + " s");
@@ -66,11 +66,25 @@ final class Daemons {
         ProcessHandle handle = process.get();
         handle.destroy();
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (handle.isAlive() && System.nanoTime() < deadline) {
-            sleep(20);
+        while (alive(handle.pid()) && System.nanoTime() < deadline) {
+            sleep(10);
         }
-        if (handle.isAlive()) {
+        if (alive(handle.pid())) {
             handle.destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether the process still runs. A daemon's parent is whatever adopted it, which may reap it late, so a
+     * zombie counts as gone (ProcessHandle.isAlive would wait for the reaping).
+     */
+    static boolean alive(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 

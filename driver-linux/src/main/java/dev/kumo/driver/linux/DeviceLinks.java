@@ -51,11 +51,14 @@ final class DeviceLinks {
         }
     }
 
-    void ensureNamespace(String ns) {
-        if (!namespaceExists(ns)) {
+    /** True when it had to be created (daemons still running in a namespace deleted by hand are orphans). */
+    boolean ensureNamespace(String ns) {
+        boolean created = !namespaceExists(ns);
+        if (created) {
             host.run("ip", "netns", "add", ns).orThrow("create namespace " + ns);
         }
         host.run(ip(ns, "link", "set", "lo", "up")).orThrow("bring up lo in " + ns);
+        return created;
     }
 
     void deleteNamespace(String ns) {
@@ -105,8 +108,9 @@ final class DeviceLinks {
      * A veth pair: {@code inside} in {@code ns} with {@code mac}, {@code outside} in the root namespace on
      * {@code bridge}; both with {@code mtu} and up. A half-made pair is replaced.
      */
-    void ensureVeth(String ns, String inside, String mac, String outside, String bridge, int mtu) {
-        if (!linkExists(ns, inside) || !linkExists(null, outside)) {
+    boolean ensureVeth(String ns, String inside, String mac, String outside, String bridge, int mtu) {
+        boolean created = !linkExists(ns, inside) || !linkExists(null, outside);
+        if (created) {
             deleteLink(ns, inside);
             deleteLink(null, outside);
             host.run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", ns)
@@ -115,6 +119,7 @@ final class DeviceLinks {
         enslave(outside, bridge, mtu);
         host.run(ip(ns, "link", "set", "dev", inside, "address", mac, "mtu", Integer.toString(mtu), "up"))
                 .orThrow("configure " + inside + " in " + ns);
+        return created;
     }
 
     /** Makes the IPv4 addresses of {@code dev} exactly {@code cidrs}. */

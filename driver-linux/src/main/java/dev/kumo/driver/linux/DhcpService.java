@@ -62,10 +62,15 @@ final class DhcpService {
             return;
         }
         String ns = DeviceNames.dhcpNamespace(id);
-        links.ensureNamespace(ns);
+        boolean fresh = links.ensureNamespace(ns);
         String mac = dhcpPort != null ? dhcpPort.macAddress() : derivedMac(id);
-        links.ensureVeth(ns, insideName(id), mac, outsideName(id), bridge, network.mtu());
+        fresh |= links.ensureVeth(ns, insideName(id), mac, outsideName(id), bridge, network.mtu());
         links.ensureAddresses(ns, insideName(id), interfaceAddresses(config, addresses, routed));
+        if (fresh) {
+            // dnsmasq (bound to the old interface) and the proxy may still run in a namespace deleted by hand
+            daemons.stop(dir(id).resolve("pid"), dir(id).toString());
+            proxies.stop(id);
+        }
         runDnsmasq(config, ns);
         if (routed) {
             proxies.remove(id);

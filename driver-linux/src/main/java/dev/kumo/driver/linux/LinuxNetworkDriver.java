@@ -58,7 +58,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         MetadataProxies proxies = new MetadataProxies(daemons, config.networkDir());
         this.dhcp = new DhcpService(links, daemons, proxies, config.networkDir(), config.metadataSocket());
         this.routing = new RouterPlumbing(links, proxies, config.metadataSocket());
-        this.filters = new SecurityGroupFilters(host);
+        this.filters = new SecurityGroupFilters(host, config.filterTable());
         this.records = new DriverRecords(config.networkDir());
     }
 

@@ -41,6 +41,11 @@ final class MetadataProxies {
                 config.toString(), "the metadata proxy of " + ownerId);
     }
 
+    void stop(String ownerId) {
+        Path dir = dir(ownerId);
+        daemons.stop(dir.resolve("haproxy.pid"), dir.resolve("haproxy.cfg").toString());
+    }
+
     void remove(String ownerId) {
         Path dir = dir(ownerId);
         daemons.stop(dir.resolve("haproxy.pid"), dir.resolve("haproxy.cfg").toString());

@@ -32,7 +32,9 @@ final class RouterPlumbing {
 
     void ensure(RouterSpec router, List<FloatingIpSpec> floatingIps, Function<String, NetworkPlacement> placement) {
         String ns = DeviceNames.routerNamespace(router.routerId());
-        links.ensureNamespace(ns);
+        if (links.ensureNamespace(ns)) {
+            proxies.stop(router.routerId()); // an orphan in a namespace deleted by hand
+        }
         links.host().run(DeviceLinks.inNamespace(ns, List.of("sysctl", "-q", "-w", "net.ipv4.ip_forward=1")))
                 .orThrow("enable forwarding in " + ns);
         Set<String> wanted = new HashSet<>();

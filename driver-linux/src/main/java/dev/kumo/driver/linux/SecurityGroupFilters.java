@@ -20,11 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SecurityGroupFilters {
     private final HostCommands host;
+    private final String table;
     private final Map<String, SecurityGroupSpec> groups = new ConcurrentHashMap<>();
     private String applied = "";
 
-    SecurityGroupFilters(HostCommands host) {
+    SecurityGroupFilters(HostCommands host, String table) {
         this.host = host;
+        this.table = table;
     }
 
     void put(SecurityGroupSpec group) {
@@ -40,9 +42,13 @@ final class SecurityGroupFilters {
      * {@code all} (every port the driver knows).
      */
     synchronized void apply(Collection<PortSpec> filtered, Collection<PortSpec> all) {
+        if (filtered.isEmpty()) {
+            clear();
+            return;
+        }
         List<PortSpec> ordered = new ArrayList<>(filtered);
         ordered.sort(Comparator.comparing(PortSpec::portId));
-        String text = new SecurityGroupRuleset(ordered, Map.copyOf(groups), members(all)).text();
+        String text = new SecurityGroupRuleset(table, ordered, Map.copyOf(groups), members(all)).text();
         if (text.equals(applied) && tablesPresent()) {
             return;
         }
@@ -52,16 +58,17 @@ final class SecurityGroupFilters {
 
     /** Removes both tables (when the driver has nothing left to filter). */
     synchronized void clear() {
-        host.run(List.of("nft", "-f", "-"), "table bridge " + SecurityGroupRuleset.TABLE + " {}\ndelete table bridge "
-                + SecurityGroupRuleset.TABLE + "\ntable inet " + SecurityGroupRuleset.TABLE + " {}\ndelete table inet "
-                + SecurityGroupRuleset.TABLE + "\n").orThrow("remove the security group rules");
-        applied = "";
+        if (applied.equals("cleared")) {
+            return;
+        }
+        host.run(List.of("nft", "-f", "-"), SecurityGroupRuleset.removal(table, "bridge")
+                + SecurityGroupRuleset.removal(table, "inet")).orThrow("remove the security group rules");
+        applied = "cleared";
     }
 
     private boolean tablesPresent() {
-        String tables = host.run("nft", "list", "tables").output();
-        return tables.contains("table bridge " + SecurityGroupRuleset.TABLE)
-                && tables.contains("table inet " + SecurityGroupRuleset.TABLE);
+        List<String> tables = List.of(host.run("nft", "list", "tables").output().split("\n"));
+        return tables.contains("table bridge " + table) && tables.contains("table inet " + table);
     }
 
     static Map<String, Set<String>> members(Collection<PortSpec> ports) {

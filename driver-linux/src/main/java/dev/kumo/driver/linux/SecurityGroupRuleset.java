@@ -28,9 +28,8 @@ import java.util.Set;
  * @param ports  the filtered ports (bound, plugged, port security on)
  * @param groups every known group by id; a port's unknown group contributes no rules
  */
-record SecurityGroupRuleset(List<PortSpec> ports, Map<String, SecurityGroupSpec> groups,
+record SecurityGroupRuleset(String table, List<PortSpec> ports, Map<String, SecurityGroupSpec> groups,
                             Map<String, Set<String>> members) {
-    static final String TABLE = "kumo-sg";
 
     String text() {
         StringBuilder nft = new StringBuilder();
@@ -123,10 +122,14 @@ record SecurityGroupRuleset(List<PortSpec> ports, Map<String, SecurityGroupSpec>
         nft.append("    drop\n  }\n");
     }
 
-    private static void replace(StringBuilder nft, String family) {
-        nft.append("table ").append(family).append(' ').append(TABLE).append(" {}\n");
-        nft.append("delete table ").append(family).append(' ').append(TABLE).append('\n');
-        nft.append("table ").append(family).append(' ').append(TABLE).append(" {\n");
+    private void replace(StringBuilder nft, String family) {
+        nft.append(removal(table, family));
+        nft.append("table ").append(family).append(' ').append(table).append(" {\n");
+    }
+
+    /** Removes the table if present (declaring it first makes the delete succeed when it is not). */
+    static String removal(String table, String family) {
+        return "table " + family + " " + table + " {}\ndelete table " + family + " " + table + "\n";
     }
 
     private String portMap(String chainPrefix) {

@@ -22,7 +22,7 @@ class SecurityGroupRulesetTest {
 
     private String text() {
         List<PortSpec> ports = List.of(db, web);
-        return new SecurityGroupRuleset(ports, Map.of("sg-web", webGroup, "sg-db", dbGroup),
+        return new SecurityGroupRuleset("kumo-sg", ports, Map.of("sg-web", webGroup, "sg-db", dbGroup),
                 SecurityGroupFilters.members(ports)).text();
     }
 
