@@ -125,10 +125,13 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         }
         records.port(port.portId(), port.networkId());
         ports.put(port.portId(), port);
+        String tap = DeviceNames.tap(port.portId());
         if (isTapPort(port)) {
-            links.ensureTap(DeviceNames.tap(port.portId()), network.bridge(), network.mtu());
-            links.host().run(DeviceLinks.ip(null, "link", "set", "dev", DeviceNames.tap(port.portId()),
-                    port.adminStateUp() ? "up" : "down")).orThrow("set the state of port " + port.portId());
+            links.ensureTap(tap, network.bridge(), network.mtu());
+            links.host().run(DeviceLinks.ip(null, "link", "set", "dev", tap, port.adminStateUp() ? "up" : "down"))
+                    .orThrow("set the state of port " + port.portId());
+        } else if (!port.bound() && !port.deviceOwner().startsWith("network:")) {
+            links.deleteLink(null, tap); // unbound: plugged nowhere
         }
         refreshDhcp(port.networkId());
         applyFilters();
