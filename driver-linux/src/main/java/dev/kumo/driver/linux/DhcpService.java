@@ -55,7 +55,9 @@ final class DhcpService {
      */
     void ensure(NetworkSpec network, String bridge, PortSpec dhcpPort, List<PortSpec> ports, boolean routed) {
         String id = network.networkId();
-        Map<String, String> addresses = dhcpAddresses(network, dhcpPort);
+        Set<String> used = new java.util.HashSet<>();
+        ports.forEach(p -> p.addresses().forEach(a -> used.add(a.ipAddress())));
+        Map<String, String> addresses = dhcpAddresses(network, dhcpPort, used);
         DhcpConfig config = new DhcpConfig(network, insideName(id), addresses, ports, routed, dir(id));
         if (config.servedSubnets().isEmpty()) {
             remove(id);
@@ -119,8 +121,13 @@ final class DhcpService {
         return cidrs;
     }
 
-    /** The DHCP port's address in each served subnet, else the subnet's highest host address (not the gateway). */
-    static Map<String, String> dhcpAddresses(NetworkSpec network, PortSpec dhcpPort) {
+    /**
+     * The DHCP port's address in each served subnet, else the subnet's highest host address that is neither the
+     * gateway nor held by a port ({@code used}); if a port later takes it, the service moves down on the next
+     * ensure. Until the network service creates {@code network:dhcp} ports this is a stand-in for the address
+     * Neutron's DHCP agent would get allocated.
+     */
+    static Map<String, String> dhcpAddresses(NetworkSpec network, PortSpec dhcpPort, Set<String> used) {
         Map<String, String> addresses = new LinkedHashMap<>();
         for (SubnetSpec subnet : network.subnets()) {
             if (!subnet.dhcpEnabled() || subnet.ipVersion() != 4) {
@@ -129,13 +136,22 @@ final class DhcpService {
             String fromPort = dhcpPort == null ? null : dhcpPort.addresses().stream()
                     .filter(a -> a.subnetId().equals(subnet.subnetId())).map(PortAddress::ipAddress).findFirst().orElse(null);
             if (fromPort == null) {
-                long last = Ipv4Cidr.parse(subnet.cidr()).lastHost();
-                String candidate = Ipv4Cidr.toAddress(last);
-                fromPort = candidate.equals(subnet.gatewayIp()) ? Ipv4Cidr.toAddress(last - 1) : candidate;
+                fromPort = highestFree(Ipv4Cidr.parse(subnet.cidr()), subnet.gatewayIp(), used);
             }
             addresses.put(subnet.subnetId(), fromPort);
         }
         return addresses;
+    }
+
+    private static String highestFree(Ipv4Cidr cidr, String gateway, Set<String> used) {
+        for (long address = cidr.lastHost(); address > cidr.network(); address--) {
+            String candidate = Ipv4Cidr.toAddress(address);
+            if (!candidate.equals(gateway) && !used.contains(candidate)) {
+                return candidate;
+            }
+        }
+        throw new dev.kumo.spi.network.NetworkDriverException("Failed to plumb DHCP on " + cidr
+                + ": no free address left for the DHCP service");
     }
 
     /** A stable locally administered MAC for a DHCP interface that has no port (outside Neutron's fa:16:3e). */

@@ -289,7 +289,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
     private void applyFilters() {
         List<PortSpec> filtered = ports.values().stream().filter(p -> isTapPort(p) && p.portSecurity()).toList();
-        filters.apply(filtered, ports.values());
+        Map<String, Integer> zones = new java.util.HashMap<>();
+        networks.forEach((id, placement) -> zones.put(placement.bridge(), SecurityGroupRuleset.zoneOf(id)));
+        filters.apply(filtered, ports.values(), zones);
     }
 
     private static PortState stateOf(PortSpec port, NetworkPlacement network) {

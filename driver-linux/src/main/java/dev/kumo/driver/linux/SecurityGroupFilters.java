@@ -41,14 +41,14 @@ final class SecurityGroupFilters {
      * Applies the ruleset for {@code filtered} (the ports to filter), with remote-group members taken from
      * {@code all} (every port the driver knows).
      */
-    synchronized void apply(Collection<PortSpec> filtered, Collection<PortSpec> all) {
+    synchronized void apply(Collection<PortSpec> filtered, Collection<PortSpec> all, Map<String, Integer> zones) {
         if (filtered.isEmpty()) {
             clear();
             return;
         }
         List<PortSpec> ordered = new ArrayList<>(filtered);
         ordered.sort(Comparator.comparing(PortSpec::portId));
-        String text = new SecurityGroupRuleset(table, ordered, Map.copyOf(groups), members(all)).text();
+        String text = new SecurityGroupRuleset(table, Map.copyOf(zones), ordered, Map.copyOf(groups), members(all)).text();
         if (text.equals(applied) && tablesPresent()) {
             return;
         }

@@ -23,13 +23,21 @@ import java.util.Set;
  *       visible) applies the groups' egress rules of the sender and ingress rules of the receiver by mark,
  *       statefully: established and related traffic passes, so replacing the ruleset does not cut flows.</li>
  * </ul>
- * Ports are numbered in the order given (at most 65535).
+ * Ports are numbered in the order given (at most 65535). Each network's bridged traffic gets its own conntrack
+ * zone, as in Neutron, so that tenants with overlapping addresses do not share connection state.
  *
+ * @param zones  the conntrack zone of each network bridge (stable across rulesets, so flows survive)
  * @param ports  the filtered ports (bound, plugged, port security on)
  * @param groups every known group by id; a port's unknown group contributes no rules
  */
-record SecurityGroupRuleset(String table, List<PortSpec> ports, Map<String, SecurityGroupSpec> groups,
-                            Map<String, Set<String>> members) {
+record SecurityGroupRuleset(String table, Map<String, Integer> zones, List<PortSpec> ports,
+                            Map<String, SecurityGroupSpec> groups, Map<String, Set<String>> members) {
+
+    /** A network's zone: from its id, so that it does not change when other networks come and go. */
+    static int zoneOf(String networkId) {
+        return 1 + Math.floorMod(networkId.hashCode(), 65534);
+    }
+
 
     String text() {
         StringBuilder nft = new StringBuilder();
@@ -84,6 +92,13 @@ record SecurityGroupRuleset(String table, List<PortSpec> ports, Map<String, Secu
 
     private void inetTable(StringBuilder nft) {
         replace(nft, "inet");
+        if (!zones.isEmpty()) {
+            nft.append("  chain zones {\n    type filter hook prerouting priority raw; policy accept;\n");
+            List<String> entries = new ArrayList<>();
+            zones.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> entries.add("\"" + e.getKey() + "\" : " + e.getValue()));
+            nft.append("    ct zone set iifname map { ").append(String.join(", ", entries)).append(" }\n  }\n");
+        }
         nft.append("  chain forward {\n    type filter hook forward priority filter; policy accept;\n");
         if (!ports.isEmpty()) {
             nft.append("    meta mark and 0xffff0000 vmap { ").append(markMap("egress-", 16)).append(" }\n");

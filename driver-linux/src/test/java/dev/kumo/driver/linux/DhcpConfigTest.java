@@ -7,6 +7,7 @@ import dev.kumo.spi.network.SubnetSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DhcpConfigTest {
@@ -15,7 +16,7 @@ class DhcpConfigTest {
     private final NetworkSpec network = Specs.tenantNetwork("net-1", subnet);
 
     private DhcpConfig config(boolean routed, NetworkSpec net) {
-        return new DhcpConfig(net, "ns-net-1", DhcpService.dhcpAddresses(net, null),
+        return new DhcpConfig(net, "ns-net-1", DhcpService.dhcpAddresses(net, null, java.util.Set.of()),
                 List.of(Specs.computePort("p1", "net-1", "fa:16:3e:00:00:06", "sub-1", "10.0.0.6")), routed, DIR);
     }
 
@@ -57,9 +58,11 @@ class DhcpConfigTest {
     @Test
     void dhcpAddressAvoidsTheGatewayAndPrefersTheDhcpPort() {
         NetworkSpec gatewayAtTop = Specs.tenantNetwork("n", Specs.subnet("s", "10.1.0.0/28", "10.1.0.14"));
-        assertThat(DhcpService.dhcpAddresses(gatewayAtTop, null)).isEqualTo(Map.of("s", "10.1.0.13"));
+        assertThat(DhcpService.dhcpAddresses(gatewayAtTop, null, Set.of())).isEqualTo(Map.of("s", "10.1.0.13"));
+        assertThat(DhcpService.dhcpAddresses(gatewayAtTop, null, Set.of("10.1.0.13", "10.1.0.12")))
+                .as("addresses held by ports are skipped").isEqualTo(Map.of("s", "10.1.0.11"));
         var dhcpPort = Specs.computePort("d", "n", "fa:16:3e:00:00:02", "s", "10.1.0.2");
-        assertThat(DhcpService.dhcpAddresses(gatewayAtTop, dhcpPort)).isEqualTo(Map.of("s", "10.1.0.2"));
+        assertThat(DhcpService.dhcpAddresses(gatewayAtTop, dhcpPort, Set.of())).isEqualTo(Map.of("s", "10.1.0.2"));
     }
 
     @Test

@@ -22,7 +22,7 @@ class SecurityGroupRulesetTest {
 
     private String text() {
         List<PortSpec> ports = List.of(db, web);
-        return new SecurityGroupRuleset("kumo-sg", ports, Map.of("sg-web", webGroup, "sg-db", dbGroup),
+        return new SecurityGroupRuleset("kumo-sg", Map.of("brqn", 7, "brqm", 9), ports, Map.of("sg-web", webGroup, "sg-db", dbGroup),
                 SecurityGroupFilters.members(ports)).text();
     }
 
@@ -71,6 +71,13 @@ class SecurityGroupRulesetTest {
         assertThat(webEgress).contains("    return\n").doesNotContain("accept");
         String dbEgress = text.substring(text.indexOf("chain egress-1 {"), text.indexOf("  }", text.indexOf("chain egress-1 {")));
         assertThat(dbEgress.strip()).endsWith("drop"); // sg-db has no egress rule: nothing new may leave
+    }
+
+    @Test
+    void eachNetworkBridgeHasItsOwnConntrackZone() {
+        assertThat(text()).contains("type filter hook prerouting priority raw; policy accept;",
+                "ct zone set iifname map { \"brqm\" : 9, \"brqn\" : 7 }");
+        assertThat(SecurityGroupRuleset.zoneOf("net-a")).isEqualTo(SecurityGroupRuleset.zoneOf("net-a")).isBetween(1, 65535);
     }
 
     @Test
