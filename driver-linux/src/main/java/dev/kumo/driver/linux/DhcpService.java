@@ -103,11 +103,12 @@ final class DhcpService {
 
     void remove(String networkId) {
         Path dir = dir(networkId);
-        daemons.stop(dir.resolve("pid"), dir.toString());
-        proxies.remove(networkId);
-        links.deleteNamespace(DeviceNames.dhcpNamespace(networkId));
-        links.deleteLink(null, outsideName(networkId));
-        DriverFiles.deleteTree(dir);
+        new CleanupSteps().step(() -> daemons.stop(dir.resolve("pid"), dir.toString()))
+                .step(() -> proxies.remove(networkId))
+                .step(() -> links.deleteNamespace(DeviceNames.dhcpNamespace(networkId)))
+                .step(() -> links.deleteLink(null, outsideName(networkId)))
+                .step(() -> DriverFiles.deleteTree(dir))
+                .finish("remove the DHCP service of network " + networkId);
     }
 
     private static Set<String> interfaceAddresses(DhcpConfig config, Map<String, String> addresses, boolean routed) {

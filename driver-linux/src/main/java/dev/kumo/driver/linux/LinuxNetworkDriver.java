@@ -99,21 +99,25 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
     @Override
     public synchronized void deleteNetwork(String networkId) {
+        CleanupSteps steps = new CleanupSteps();
         for (PortSpec port : List.copyOf(ports.values())) {
             if (port.networkId().equals(networkId)) {
-                unplug(port.portId());
+                steps.step(() -> unplug(port.portId()));
             }
         }
         for (PortRef ref : records.portRefs()) {
             if (ref.networkId().equals(networkId)) {
-                unplug(ref.portId());
+                steps.step(() -> unplug(ref.portId()));
             }
         }
-        dhcp.remove(networkId);
-        links.deleteLink(null, DeviceNames.bridge(networkId));
-        networks.remove(networkId);
-        records.forgetNetwork(networkId);
-        applyFilters();
+        steps.step(() -> dhcp.remove(networkId))
+                .step(() -> links.deleteLink(null, DeviceNames.bridge(networkId)))
+                .step(() -> {
+                    networks.remove(networkId);
+                    records.forgetNetwork(networkId);
+                })
+                .step(this::applyFilters)
+                .finish("delete network " + networkId);
     }
 
     @Override
@@ -179,9 +183,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         }
         FloatingIpSpec previous = floatingIps.put(floatingIp.floatingIpId(), floatingIp);
         if (previous != null && !previous.routerId().equals(floatingIp.routerId()) && routers.containsKey(previous.routerId())) {
-            routing.ensure(routers.get(previous.routerId()), floatingIpsOf(previous.routerId()), this::placement);
+            routing.ensureFloatingIps(routers.get(previous.routerId()), floatingIpsOf(previous.routerId()), this::placement);
         }
-        routing.ensure(router, floatingIpsOf(router.routerId()), this::placement);
+        routing.ensureFloatingIps(router, floatingIpsOf(router.routerId()), this::placement);
         return DataPathStatus.ACTIVE;
     }
 
@@ -189,7 +193,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     public synchronized void deleteFloatingIp(String floatingIpId) {
         FloatingIpSpec removed = floatingIps.remove(floatingIpId);
         if (removed != null && routers.containsKey(removed.routerId())) {
-            routing.ensure(routers.get(removed.routerId()), floatingIpsOf(removed.routerId()), this::placement);
+            routing.ensureFloatingIps(routers.get(removed.routerId()), floatingIpsOf(removed.routerId()), this::placement);
         }
     }
 

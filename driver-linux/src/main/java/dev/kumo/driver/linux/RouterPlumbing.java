@@ -61,9 +61,34 @@ final class RouterPlumbing {
         announce(ns, router, newFloatingIps);
     }
 
+    /**
+     * Only what floating IPs change: the gateway leg's addresses, the NAT table and the announcements. The
+     * whole router is re-ensured instead when its namespace or gateway leg is missing.
+     */
+    void ensureFloatingIps(RouterSpec router, List<FloatingIpSpec> floatingIps, Function<String, NetworkPlacement> placement) {
+        String ns = DeviceNames.routerNamespace(router.routerId());
+        if (router.gateway() == null || !links.namespaceExists(ns)
+                || !links.linkExists(ns, DeviceNames.routerGateway(router.gateway().portId()))) {
+            ensure(router, floatingIps, placement);
+            return;
+        }
+        String qg = DeviceNames.routerGateway(router.gateway().portId());
+        Set<String> addresses = ipv4(router.gateway().addresses());
+        Set<String> fips = new LinkedHashSet<>();
+        floatingIps.forEach(f -> fips.add(f.floatingIpAddress() + "/32"));
+        addresses.addAll(fips);
+        Set<String> before = links.addresses(ns, qg);
+        links.ensureAddresses(ns, qg, addresses);
+        links.host().run(DeviceLinks.inNamespace(ns, List.of("nft", "-f", "-")),
+                new RouterRuleset(router, floatingIps).text()).orThrow("apply the NAT rules of router " + router.routerId());
+        fips.removeAll(before);
+        announce(ns, router, fips);
+    }
+
     void remove(String routerId) {
-        proxies.remove(routerId);
-        links.deleteNamespace(DeviceNames.routerNamespace(routerId));
+        new CleanupSteps().step(() -> proxies.remove(routerId))
+                .step(() -> links.deleteNamespace(DeviceNames.routerNamespace(routerId)))
+                .finish("remove router " + routerId);
     }
 
     private void plugLeg(String ns, RouterLeg leg, String inside, NetworkPlacement network, Set<String> addresses) {
