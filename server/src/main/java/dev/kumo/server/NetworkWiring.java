@@ -16,6 +16,8 @@ import dev.kumo.core.network.router.RouterInterfaceService;
 import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
 import dev.kumo.core.network.securitygroup.SecurityGroupService;
+import dev.kumo.core.network.query.ListQuery;
+import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
@@ -34,10 +36,17 @@ public final class NetworkWiring {
 
     private final NetworkServices services;
     private final DataPathSync dataPath;
+    private final NetworkStore store;
+    private final L3DataPathSync l3;
+    private final SecurityGroupDataPathSync groups;
 
-    private NetworkWiring(NetworkServices services, DataPathSync dataPath) {
+    private NetworkWiring(NetworkServices services, DataPathSync dataPath, NetworkStore store, L3DataPathSync l3,
+                          SecurityGroupDataPathSync groups) {
         this.services = services;
         this.dataPath = dataPath;
+        this.store = store;
+        this.l3 = l3;
+        this.groups = groups;
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
@@ -52,7 +61,7 @@ public final class NetworkWiring {
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
                 new SecurityGroupRuleService(store, quotas, groups, clock));
-        return new NetworkWiring(services, dataPath);
+        return new NetworkWiring(services, dataPath, store, l3, groups);
     }
 
     public NetworkServices services() {
@@ -75,7 +84,13 @@ public final class NetworkWiring {
     void reconcileInBackground() {
         Thread.ofVirtual().name("network-reconcile").start(() -> {
             try {
+                // a real driver keeps what it was told in memory: groups before the ports that use them,
+                // routers after their networks, floating IPs after their routers
+                store.read(tx -> tx.securityGroups().list(ListQuery.all(), Viewer.ALL))
+                        .forEach(g -> groups.syncSecurityGroup(g.id()));
                 ReconcileReport report = dataPath.reconcileAll();
+                store.read(tx -> tx.routers().list(ListQuery.all(), Viewer.ALL)).forEach(r -> l3.syncRouter(r.id()));
+                store.read(tx -> tx.floatingIps().list(ListQuery.all(), Viewer.ALL)).forEach(f -> l3.syncFloatingIp(f.id()));
                 LOG.info("network data path reconciled: {} networks and {} ports ensured, {} leftovers swept in {} ms",
                         report.networks(), report.ports(), report.swept(), report.took().toMillis());
             } catch (RuntimeException e) {

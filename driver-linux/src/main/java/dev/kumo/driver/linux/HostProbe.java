@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Whether this host can run the Linux data path: root, and the tools it calls. */
 final class HostProbe {
-    static final List<String> TOOLS = List.of("ip", "nft", "dnsmasq", "haproxy", "busybox");
+    /** busybox (arping for gratuitous ARP) is optional: without it neighbours learn a moved floating IP later. */
+    static final List<String> TOOLS = List.of("ip", "nft", "dnsmasq", "haproxy");
     private static final List<String> BIN_DIRS = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
     private HostProbe() {}
@@ -22,7 +23,7 @@ final class HostProbe {
             if (find(tool) == null) {
                 missing.add("`" + tool + "`" + (tool.equals("nft") ? " (apt-get install nftables)"
                         : tool.equals("dnsmasq") ? " (apt-get install dnsmasq-base)"
-                        : tool.equals("ip") ? " (apt-get install iproute2)" : " (apt-get install " + tool + ")"));
+                        : tool.equals("ip") ? " (apt-get install iproute2)" : " (apt-get install haproxy)"));
             }
         }
         return missing.isEmpty() ? OperationalStatus.ok("linux network driver: bridges, namespaces, dnsmasq, haproxy, nftables")
