@@ -54,6 +54,7 @@ class LinuxNetworkDriverDataPathTest {
 
     private Path state;
     private LinuxNetworkDriver driver;
+    private LinuxNetworkConfig config;
     private TestLab lab;
     private MetadataStub metadata;
     private String guest1;
@@ -65,7 +66,7 @@ class LinuxNetworkDriverDataPathTest {
         assumeTrue(HostProbe.isRoot(), "needs root (namespaces, links, nftables)");
         assumeTrue(HostProbe.probe().operational(), HostProbe.probe().reason());
         state = Files.createTempDirectory("kumo-" + tid);
-        LinuxNetworkConfig config = new LinuxNetworkConfig(state, Map.of("physnet1", externalBridge),
+        config = new LinuxNetworkConfig(state, Map.of("physnet1", externalBridge),
                 state.resolve("run/metadata.sock"), 1450, "kumo-sg-" + tid);
         driver = new LinuxNetworkDriver(config);
         lab = new TestLab(tid);
@@ -159,6 +160,46 @@ class LinuxNetworkDriverDataPathTest {
 
     @Test
     @Order(6)
+    void removingARuleKeepsEstablishedConnectionsButRefusesNewOnes() throws Exception {
+        List<SecurityRuleSpec> rules = new ArrayList<>(baseRules);
+        rules.add(Specs.rule("chat", "ingress", "tcp", 2222, 2222, null, null));
+        driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, rules));
+        Path received = state.resolve("received.txt");
+        Process listener = new ProcessBuilder("ip", "netns", "exec", guest1, "busybox", "nc", "-l", "-p", "2222")
+                .redirectOutput(received.toFile()).redirectErrorStream(false).start();
+        Process client = null;
+        try {
+            Thread.sleep(300);
+            client = new ProcessBuilder("ip", "netns", "exec", exthost, "busybox", "nc", "192.0.2.51", "2222").start();
+            client.getOutputStream().write("before\n".getBytes());
+            client.getOutputStream().flush();
+            waitFor(received, "before");
+            driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, baseRules));
+            client.getOutputStream().write("after\n".getBytes());
+            client.getOutputStream().flush();
+            assertThat(waitFor(received, "after")).as("the established connection survives the new ruleset").isTrue();
+            assertThat(lab.run("ip", "netns", "exec", exthost, "timeout", "2", "busybox", "nc", "192.0.2.51", "2222")
+                    .exitCode()).as("a new connection is refused by the new ruleset").isNotZero();
+        } finally {
+            listener.destroyForcibly();
+            if (client != null) {
+                client.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean waitFor(Path file, String text) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    @Order(7)
     void aGuestThatChangesItsAddressCannotTalk() {
         lab.in(guest2, "ip", "addr", "add", "10.77.0.99/24", "dev", "eth0").orThrow("spoofed address");
         assertThat(lab.ping(guest2, "10.77.0.1", "-I", "10.77.0.7")).isTrue();
@@ -169,7 +210,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void removingTheFloatingIpCutsItOff() {
         driver.deleteFloatingIp(fip.floatingIpId());
         assertThat(lab.ping(exthost, "192.0.2.51")).isFalse();
@@ -178,7 +219,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void wipedNamespacesComeBackOnTheNextEnsure() throws Exception {
         long oldProxy = Long.parseLong(Files.readString(state.resolve("network/metadata/" + routerId + "/haproxy.pid")).strip());
         long oldDnsmasq = Long.parseLong(Files.readString(state.resolve("network/dhcp/" + privateNet + "/pid")).strip());
@@ -202,7 +243,29 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void aRestartedDriverFindsWhatItPlumbedAndConverges() {
+        driver = new LinuxNetworkDriver(config); // kumo restarted: nothing in memory, everything still on the host
+        assertThat(driver.inventory().networkIds()).contains(privateNet, externalNet);
+        assertThat(driver.inventory().hasPort(vm1.portId())).isTrue();
+        assertThat(driver.inventory().hasPort(vm2.portId())).isTrue();
+        long started = System.nanoTime();
+        driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, baseRules));
+        driver.ensureNetwork(Specs.tenantNetwork(privateNet, Specs.subnet("psub", "10.77.0.0/24", "10.77.0.1")));
+        driver.ensureNetwork(Specs.flatNetwork(externalNet, "physnet1", new dev.kumo.spi.network.SubnetSpec("esub", 4,
+                "192.0.2.0/24", "192.0.2.1", false, List.of(), List.of(), null)));
+        driver.ensurePort(vm1);
+        driver.ensurePort(vm2);
+        driver.ensureRouter(router());
+        driver.ensureFloatingIp(fip);
+        System.out.printf("a restarted driver re-ensured everything in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(lab.fetch(exthost, "http://192.0.2.51:22/index.html")).isEqualTo("vm1 port 22");
+        assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEmpty();
+        assertThat(lab.fetch(guest1, "http://169.254.169.254/latest/meta-data/")).contains("router=" + routerId);
+    }
+
+    @Test
+    @Order(11)
     void deletesLeaveNothingBehind() {
         driver.deleteFloatingIp(fip.floatingIpId());
         driver.deleteRouter(routerId);
