@@ -56,6 +56,13 @@ record RouterRuleset(RouterSpec router, List<FloatingIpSpec> floatingIps) {
         if (!router.enableSnat() || gatewayAddress == null) {
             return;
         }
+        if (!floatingIps.isEmpty()) {
+            // hairpin (with SNAT on, as in Neutron): a guest reaching a floating IP of its own network gets
+            // the reply through the router
+            String name = "\"" + DeviceNames.routerGateway(router.gateway().portId()) + "\"";
+            nft.append("    iifname != ").append(name).append(" oifname != ").append(name)
+                    .append(" ct status dnat snat to ").append(gatewayAddress).append('\n');
+        }
         for (RouterLeg leg : router.interfaces()) {
             for (String cidr : leg.addresses()) {
                 if (Ipv4Cidr.isIpv4(cidr)) {

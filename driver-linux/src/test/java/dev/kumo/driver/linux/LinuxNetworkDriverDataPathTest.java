@@ -114,6 +114,16 @@ class LinuxNetworkDriverDataPathTest {
                 "routes=169.254.169.254/32 10.77.0.1 0.0.0.0/0 10.77.0.1");
         assertThat(driver.inventory().networkIds()).contains(privateNet, externalNet);
         assertThat(driver.inventory().hasPort(vm1.portId())).isTrue();
+        Path dhcpDir = state.resolve("network/dhcp/" + privateNet);
+        String pid = Files.readString(dhcpDir.resolve("pid"));
+        PortSpec later = Specs.computePort(tid + "-vm3-0000", privateNet, "fa:16:3e:77:00:08", "psub", "10.77.0.8");
+        PortSpec unbound = new PortSpec(later.portId(), privateNet, later.macAddress(), later.addresses(), "compute:nova",
+                "", "", "normal", true, true, List.of(), List.of(), later.hostname());
+        assertThat(driver.ensurePort(unbound).status()).isEqualTo(DataPathStatus.DOWN);
+        assertThat(Files.readString(dhcpDir.resolve("host"))).contains("fa:16:3e:77:00:08,host-10-0-0-8".replace("10-0-0", "10-77-0"));
+        assertThat(Files.readString(dhcpDir.resolve("pid"))).as("reloaded with SIGHUP, not restarted").isEqualTo(pid);
+        driver.deletePort(new PortRef(later.portId(), privateNet));
+        assertThat(Files.readString(dhcpDir.resolve("host"))).doesNotContain("fa:16:3e:77:00:08");
     }
 
     @Test
@@ -139,6 +149,8 @@ class LinuxNetworkDriverDataPathTest {
         assertThat(lab.ping(exthost, "192.0.2.51")).isTrue();
         assertThat(lab.fetch(exthost, "http://192.0.2.51:22/index.html")).isEqualTo("vm1 port 22");
         assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEmpty();
+        lab.in(guest2, "ip", "route", "replace", "default", "via", "10.77.0.1").orThrow("default route of g2");
+        assertThat(lab.fetch(guest2, "http://192.0.2.51:22/index.html")).as("hairpin").isEqualTo("vm1 port 22");
         long before = sourceCount("192.0.2.51");
         assertThat(lab.ping(guest1, "192.0.2.1")).isTrue();
         assertThat(sourceCount("192.0.2.51")).isGreaterThan(before);

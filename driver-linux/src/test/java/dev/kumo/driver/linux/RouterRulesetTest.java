@@ -29,6 +29,7 @@ class RouterRulesetTest {
         int fipSnat = text.indexOf("ip saddr 10.0.0.6 snat to 172.24.4.51");
         int subnetSnat = text.indexOf("ip saddr 10.0.0.0/24 snat to 172.24.4.50");
         assertThat(fipSnat).isPositive().isLessThan(subnetSnat);
+        assertThat(text).contains("iifname != \"qg-port-gatewa\" oifname != \"qg-port-gatewa\" ct status dnat snat to 172.24.4.50");
     }
 
     @Test
