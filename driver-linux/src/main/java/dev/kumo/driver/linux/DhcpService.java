@@ -24,6 +24,8 @@ final class DhcpService {
     private final MetadataProxies proxies;
     private final Path root;
     private final Path metadataSocket;
+    /** What each network's service was last made from, to skip the host work when nothing changed. */
+    private final Map<String, DhcpConfig> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
     DhcpService(DeviceLinks links, Daemons daemons, MetadataProxies proxies, Path networkDir, Path metadataSocket) {
         this.links = links;
@@ -64,6 +66,11 @@ final class DhcpService {
             return;
         }
         String ns = DeviceNames.dhcpNamespace(id);
+        if (config.equals(applied.get(id)) && links.namespaceExists(ns) && links.linkExists(null, outsideName(id))
+                && daemons.running(dir(id).resolve("pid"), dir(id).toString()).isPresent()) {
+            return;
+        }
+        applied.remove(id);
         boolean fresh = links.ensureNamespace(ns);
         String mac = dhcpPort != null ? dhcpPort.macAddress() : derivedMac(id);
         fresh |= links.ensureVeth(ns, insideName(id), mac, outsideName(id), bridge, network.mtu());
@@ -79,6 +86,7 @@ final class DhcpService {
         } else {
             proxies.ensure(ns, id, DhcpConfig.METADATA_ADDRESS, 80, MetadataProxyConfig.NETWORK_HEADER, metadataSocket);
         }
+        applied.put(id, config);
     }
 
     private void runDnsmasq(DhcpConfig config, String ns) {
@@ -102,6 +110,7 @@ final class DhcpService {
     }
 
     void remove(String networkId) {
+        applied.remove(networkId);
         Path dir = dir(networkId);
         new CleanupSteps().step(() -> daemons.stop(dir.resolve("pid"), dir.toString()))
                 .step(() -> proxies.remove(networkId))
