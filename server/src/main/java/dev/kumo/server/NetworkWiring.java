@@ -16,6 +16,7 @@ import dev.kumo.core.network.router.RouterInterfaceService;
 import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
 import dev.kumo.core.network.securitygroup.SecurityGroupService;
+import dev.kumo.core.network.port.PortAttribute;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
@@ -89,7 +90,12 @@ public final class NetworkWiring {
                 store.read(tx -> tx.securityGroups().list(ListQuery.all(), Viewer.ALL))
                         .forEach(g -> groups.syncSecurityGroup(g.id()));
                 ReconcileReport report = dataPath.reconcileAll();
-                store.read(tx -> tx.routers().list(ListQuery.all(), Viewer.ALL)).forEach(r -> l3.syncRouter(r.id()));
+                store.read(tx -> tx.routers().list(ListQuery.all(), Viewer.ALL)).forEach(r -> {
+                    l3.syncRouter(r.id());
+                    // the router's ports' status follows its legs, plumbed only now
+                    dataPath.syncPorts(store.read(tx -> tx.ports().list(
+                            ListQuery.where(PortAttribute.DEVICE_ID, r.id()), Viewer.ALL)));
+                });
                 store.read(tx -> tx.floatingIps().list(ListQuery.all(), Viewer.ALL)).forEach(f -> l3.syncFloatingIp(f.id()));
                 LOG.info("network data path reconciled: {} networks and {} ports ensured, {} leftovers swept in {} ms",
                         report.networks(), report.ports(), report.swept(), report.took().toMillis());

@@ -139,7 +139,18 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         }
         refreshDhcp(port.networkId());
         applyFilters();
-        return stateOf(port, network);
+        return port.deviceOwner().startsWith("network:router") ? routerPortState(port, network) : stateOf(port, network);
+    }
+
+    /** A router's port is ACTIVE once a plumbed router carries it as a leg. */
+    private PortState routerPortState(PortSpec port, NetworkPlacement network) {
+        boolean carried = routers.values().stream().anyMatch(r -> (r.gateway() != null
+                && r.gateway().portId().equals(port.portId()))
+                || r.interfaces().stream().anyMatch(l -> l.portId().equals(port.portId())));
+        Map<String, Object> details = Map.of("bridge_name", network.bridge(), "tap_name", DeviceNames.tap(port.portId()));
+        String vifType = port.bound() ? VIF_TYPE : PortState.UNBOUND;
+        return carried ? new PortState(DataPathStatus.ACTIVE, vifType, details, "")
+                : new PortState(DataPathStatus.DOWN, vifType, details, "no plumbed router carries this port yet");
     }
 
     @Override

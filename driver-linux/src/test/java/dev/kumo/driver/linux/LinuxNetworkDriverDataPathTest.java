@@ -114,6 +114,10 @@ class LinuxNetworkDriverDataPathTest {
                 "routes=169.254.169.254/32 10.77.0.1 0.0.0.0/0 10.77.0.1");
         assertThat(driver.inventory().networkIds()).contains(privateNet, externalNet);
         assertThat(driver.inventory().hasPort(vm1.portId())).isTrue();
+        PortSpec routerPort = new PortSpec(inside.portId(), privateNet, inside.macAddress(),
+                List.of(new dev.kumo.spi.network.PortAddress("psub", "10.77.0.1")), "network:router_interface", routerId,
+                "", "normal", true, true, List.of(), List.of(), "host-10-77-0-1");
+        assertThat(driver.ensurePort(routerPort).status()).as("a plumbed router's leg").isEqualTo(DataPathStatus.ACTIVE);
         Path dhcpDir = state.resolve("network/dhcp/" + privateNet);
         String pid = Files.readString(dhcpDir.resolve("pid"));
         PortSpec later = Specs.computePort(tid + "-vm3-0000", privateNet, "fa:16:3e:77:00:08", "psub", "10.77.0.8");
