@@ -43,6 +43,7 @@ class LinuxNetworkDriverDataPathTest {
     private final String privateNet = tid + "-pnet-0000";
     private final String externalNet = tid + "-enet-0000";
     private final String routerId = tid + "-router-00";
+    private final String isolatedNet = tid + "-inet-0000";
     private final String groupId = tid + "-sg";
     private final PortSpec vm1 = Specs.computePort(tid + "-vm1-0000", privateNet, "fa:16:3e:77:00:06", "psub", "10.77.0.6", groupId);
     private final PortSpec vm2 = Specs.computePort(tid + "-vm2-0000", privateNet, "fa:16:3e:77:00:07", "psub", "10.77.0.7", groupId);
@@ -140,6 +141,31 @@ class LinuxNetworkDriverDataPathTest {
 
     @Test
     @Order(3)
+    void aNetworkWithoutRouterServesMetadataFromItsDhcpNamespace() throws Exception {
+        driver.ensureNetwork(Specs.tenantNetwork(isolatedNet, Specs.subnet("isub", "10.78.0.0/24", "10.78.0.1")));
+        PortSpec vm4 = Specs.computePort(tid + "-vm4-0000", isolatedNet, "fa:16:3e:78:00:06", "isub", "10.78.0.6", groupId);
+        String guest4 = lab.guest("g4", DeviceNames.tap(vm4.portId()), vm4.macAddress());
+        assertThat(driver.ensurePort(vm4).status()).isEqualTo(DataPathStatus.ACTIVE);
+        Path script = state.resolve("udhcpc-routes.script");
+        Files.writeString(script, """
+                #!/bin/sh
+                [ "$1" = bound ] || exit 0
+                ip addr add $ip/$mask dev $interface
+                set -- $staticroutes
+                while [ $# -ge 2 ]; do ip route add $1 via $2 dev $interface; shift 2; done
+                """);
+        script.toFile().setExecutable(true);
+        lab.in(guest4, "busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "5", "-T", "1", "-O", "staticroutes",
+                "-s", script.toString()).orThrow("get a lease on the isolated network");
+        assertThat(lab.in(guest4, "ip", "route", "show", "169.254.169.254").output()).contains("via 10.78.0.254");
+        assertThat(lab.fetch(guest4, "http://169.254.169.254/latest/meta-data/", "X-Neutron-Network-ID: " + privateNet))
+                .isEqualTo("xff=10.78.0.6 router= network=" + isolatedNet);
+        driver.deleteNetwork(isolatedNet);
+        assertThat(state.resolve("network/metadata/" + isolatedNet)).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
     void routerSnatsTheSubnetToTheExternalHost() {
         countSources();
         assertThat(lab.ping(guest1, "192.0.2.1")).isTrue();
@@ -147,7 +173,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void floatingIpWorksBothWaysAndOnlyWhatTheGroupAllows() {
         assertThat(driver.ensureFloatingIp(fip)).isEqualTo(DataPathStatus.ACTIVE);
         assertThat(lab.ping(exthost, "192.0.2.51")).isTrue();
@@ -161,7 +187,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void ruleChangesApplyAndEastWestIsFilteredToo() {
         assertThat(lab.fetch(guest2, "http://10.77.0.6:8080/index.html")).isEmpty();
         List<SecurityRuleSpec> rules = new ArrayList<>(baseRules);
@@ -175,7 +201,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void removingARuleKeepsEstablishedConnectionsButRefusesNewOnes() throws Exception {
         List<SecurityRuleSpec> rules = new ArrayList<>(baseRules);
         rules.add(Specs.rule("chat", "ingress", "tcp", 2222, 2222, null, null));
@@ -215,7 +241,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aGuestThatChangesItsAddressCannotTalk() {
         lab.in(guest2, "ip", "addr", "add", "10.77.0.99/24", "dev", "eth0").orThrow("spoofed address");
         assertThat(lab.ping(guest2, "10.77.0.1", "-I", "10.77.0.7")).isTrue();
@@ -226,7 +252,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void removingTheFloatingIpCutsItOff() {
         driver.deleteFloatingIp(fip.floatingIpId());
         assertThat(lab.ping(exthost, "192.0.2.51")).isFalse();
@@ -235,7 +261,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void wipedNamespacesComeBackOnTheNextEnsure() throws Exception {
         long oldProxy = Long.parseLong(Files.readString(state.resolve("network/metadata/" + routerId + "/haproxy.pid")).strip());
         long oldDnsmasq = Long.parseLong(Files.readString(state.resolve("network/dhcp/" + privateNet + "/pid")).strip());
@@ -259,7 +285,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aRestartedDriverFindsWhatItPlumbedAndConverges() {
         driver = new LinuxNetworkDriver(config); // kumo restarted: nothing in memory, everything still on the host
         assertThat(driver.inventory().networkIds()).contains(privateNet, externalNet);
@@ -281,7 +307,7 @@ class LinuxNetworkDriverDataPathTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void deletesLeaveNothingBehind() {
         driver.deleteFloatingIp(fip.floatingIpId());
         driver.deleteRouter(routerId);
@@ -325,6 +351,7 @@ class LinuxNetworkDriverDataPathTest {
         if (driver != null) {
             for (Runnable step : List.<Runnable>of(() -> driver.deleteRouter(routerId),
                     () -> driver.deleteNetwork(privateNet), () -> driver.deleteNetwork(externalNet),
+                    () -> driver.deleteNetwork(isolatedNet),
                     () -> driver.deleteSecurityGroup(groupId))) {
                 try {
                     step.run();
