@@ -305,7 +305,13 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     private void applyFilters() {
         List<PortSpec> filtered = ports.values().stream().filter(p -> isTapPort(p) && p.portSecurity()).toList();
         Map<String, Integer> zones = new java.util.HashMap<>();
-        networks.forEach((id, placement) -> zones.put(placement.bridge(), SecurityGroupRuleset.zoneOf(id)));
+        // tenant bridges only: a mapped bridge such as br-ex may carry the host's own traffic, whose replies
+        // must stay in the host's zone
+        networks.forEach((id, placement) -> {
+            if (placement.bridge().equals(DeviceNames.bridge(id))) {
+                zones.put(placement.bridge(), SecurityGroupRuleset.zoneOf(id));
+            }
+        });
         filters.apply(filtered, ports.values(), zones);
     }
 
