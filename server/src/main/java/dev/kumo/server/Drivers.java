@@ -3,6 +3,8 @@ package dev.kumo.server;
 import dev.kumo.driver.fake.compute.FakeHosts;
 import dev.kumo.driver.fake.compute.FakeVirtDriver;
 import dev.kumo.driver.fake.network.FakeNetworkDriver;
+import dev.kumo.driver.linux.LinuxNetworkConfig;
+import dev.kumo.driver.linux.LinuxNetworkDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.spi.compute.VirtDriver;
 import dev.kumo.spi.network.NetworkDriver;
@@ -19,7 +21,12 @@ record Drivers(NetworkDriver network, String networkName, VirtDriver virt, Strin
             return emulated();
         }
         // the real drivers (Linux data path, QEMU) are wired here as they land; until then the fakes stand in
-        return emulated();
+        Drivers fakes = emulated();
+        var network = new LinuxNetworkConfig(config.stateDir(), config.bridgeMappings(),
+                MetadataWiring.socketOf(config.stateDir()), LinuxNetworkConfig.allInOne(config.stateDir()).tenantMtu(),
+                LinuxNetworkConfig.FILTER_TABLE);
+        return new Drivers(new LinuxNetworkDriver(network), "linux network driver",
+                fakes.virt(), fakes.virtName());
     }
 
     private static Drivers emulated() {

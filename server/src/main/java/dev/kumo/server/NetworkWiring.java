@@ -19,6 +19,9 @@ import dev.kumo.core.network.router.RouterInterfaceService;
 import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
 import dev.kumo.core.network.securitygroup.SecurityGroupService;
+import dev.kumo.core.network.port.PortAttribute;
+import dev.kumo.core.network.query.ListQuery;
+import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
 import dev.kumo.core.network.tag.TagService;
@@ -42,15 +45,17 @@ public final class NetworkWiring {
 
     private final NetworkServices services;
     private final DataPathSync dataPath;
+    private final NetworkStore store;
     private final L3DataPathSync l3;
     private final SecurityGroupDataPathSync groups;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("network-reconcile").daemon().factory());
 
-    private NetworkWiring(NetworkServices services, DataPathSync dataPath, L3DataPathSync l3,
+    private NetworkWiring(NetworkServices services, DataPathSync dataPath, NetworkStore store, L3DataPathSync l3,
                           SecurityGroupDataPathSync groups) {
         this.services = services;
         this.dataPath = dataPath;
+        this.store = store;
         this.l3 = l3;
         this.groups = groups;
     }
@@ -81,7 +86,7 @@ public final class NetworkWiring {
                 new SecurityGroupRuleService(store, quotas, groups, clock),
                 new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
         services.agents().register();
-        return new NetworkWiring(services, dataPath, l3, groups);
+        return new NetworkWiring(services, dataPath, store, l3, groups);
     }
 
     public NetworkServices services() {
@@ -99,7 +104,8 @@ public final class NetworkWiring {
     /**
      * Brings the driver in line with the database after a start (what it has may be older or gone), in the
      * background, and again every {@code period} (a link deleted by hand comes back within it): with 10,000 ports
-     * it takes seconds, and requests meanwhile are safe (syncs of one object are serialised, and each reads the current desired state).
+     * it takes seconds, and requests meanwhile are safe (syncs of one object are serialised, and each reads the
+     * current desired state).
      * Security groups come first (port filters refer to them), routers after the networks their legs plug into.
      */
     void reconcileInBackground(Duration period) {
@@ -109,9 +115,14 @@ public final class NetworkWiring {
     private void reconcileOnce() {
         try {
             long started = System.nanoTime();
+            // a real driver keeps what it was told in memory: groups before the ports that use them, routers
+            // after their networks, floating IPs after their routers
             int groupCount = groups.reconcileAll();
             ReconcileReport report = dataPath.reconcileAll();
             int l3Count = l3.reconcileAll();
+            // the router ports' status follows their legs, plumbed only now
+            store.read(tx -> tx.routers().list(ListQuery.all(), Viewer.ALL)).forEach(r -> dataPath.syncPorts(
+                    store.read(tx -> tx.ports().list(ListQuery.where(PortAttribute.DEVICE_ID, r.id()), Viewer.ALL))));
             LOG.info("network data path reconciled: {} security groups, {} networks, {} ports, {} routers and floating "
                     + "IPs ensured, {} leftovers swept in {} ms", groupCount, report.networks(), report.ports(), l3Count,
                     report.swept(), (System.nanoTime() - started) / 1_000_000);

@@ -49,6 +49,7 @@ public final class RouterInterfaceService {
         });
         dataPath.syncPorts(List.of(port));
         l3.syncRouter(routerId);
+        dataPath.syncPorts(List.of(port)); // again: its status follows the router's leg, plumbed just now
         return describe(port, routerId, in.subnetId());
     }
 

@@ -166,12 +166,13 @@ public final class RouterService {
 
     /** The router's ports as ports (their networks plumbed, replaced gateway ports removed), then the router. */
     private void syncOwnPorts(String routerId, RouterGateway before) {
-        dataPath.syncPorts(store.read(tx -> tx.ports().list(
-                ListQuery.where(PortAttribute.DEVICE_ID, routerId), Viewer.ALL)));
+        var ports = store.read(tx -> tx.ports().list(ListQuery.where(PortAttribute.DEVICE_ID, routerId), Viewer.ALL));
+        dataPath.syncPorts(ports);
         if (before != null) {
             dataPath.syncPort(before.portId(), before.networkId());
         }
         l3.syncRouter(routerId);
+        dataPath.syncPorts(ports); // again: their status follows the router's legs, plumbed just now
     }
 
     private static void adminOnlyAttributes(NetworkCaller caller, RouterRequest in, String action) {

@@ -1,0 +1,78 @@
+package dev.kumo.driver.linux;
+
+import dev.kumo.spi.network.PortRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The driver's notes of what it plumbed, by full owner id, under {@code network/plumbed/}. Interface names
+ * hold only 11 characters of an id, so the inventory cannot be read back from the links alone; these notes
+ * survive a restart of kumo (not a reboot, like the rest of the data path).
+ */
+final class DriverRecords {
+    private final Path networks;
+    private final Path ports;
+
+    DriverRecords(Path networkDir) {
+        this.networks = networkDir.resolve("plumbed/networks");
+        this.ports = networkDir.resolve("plumbed/ports");
+    }
+
+    void network(String networkId) {
+        DriverFiles.writeIfChanged(networks.resolve(networkId), networkId + "\n");
+    }
+
+    void port(String portId, String networkId) {
+        DriverFiles.writeIfChanged(ports.resolve(portId), networkId + "\n");
+    }
+
+    void forgetNetwork(String networkId) {
+        delete(networks.resolve(networkId));
+    }
+
+    void forgetPort(String portId) {
+        delete(ports.resolve(portId));
+    }
+
+    Set<String> networkIds() {
+        return names(networks);
+    }
+
+    Set<PortRef> portRefs() {
+        Set<PortRef> refs = new HashSet<>();
+        for (String portId : names(ports)) {
+            try {
+                refs.add(new PortRef(portId, Files.readString(ports.resolve(portId)).strip()));
+            } catch (IOException e) {
+                // deleted meanwhile: not plumbed any more
+            }
+        }
+        return refs;
+    }
+
+    private static Set<String> names(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Set<String> names = new HashSet<>();
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).forEach(names::add);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to list " + dir, e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to delete " + file, e);
+        }
+    }
+}
