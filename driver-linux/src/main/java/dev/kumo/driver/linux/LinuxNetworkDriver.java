@@ -45,6 +45,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     private final RouterPlumbing routing;
     private final SecurityGroupFilters filters;
     private final DriverRecords records;
+    private final HostGatewayAddresses hostAddresses;
     private final Map<String, NetworkPlacement> networks = new ConcurrentHashMap<>();
     private final Map<String, PortSpec> ports = new ConcurrentHashMap<>();
     private final Map<String, RouterSpec> routers = new ConcurrentHashMap<>();
@@ -60,6 +61,8 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         this.routing = new RouterPlumbing(links, proxies, config.metadataSocket());
         this.filters = new SecurityGroupFilters(host, config.filterTable());
         this.records = new DriverRecords(config.networkDir());
+        this.hostAddresses = new HostGatewayAddresses(host, config.networkDir(),
+                HostGatewayAddresses.guardTableOf(config.filterTable()));
     }
 
     @Override
@@ -91,6 +94,10 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         int mtu = network.mtu() > 0 ? network.mtu() : config.tenantMtu();
         records.network(network.networkId());
         links.ensureBridge(bridge, mapped ? 0 : mtu);
+        if (mapped) {
+            hostAddresses.guard(config.bridgeMappings().values());
+            hostAddresses.ensure(network.networkId(), bridge, network.subnets());
+        }
         networks.put(network.networkId(), new NetworkPlacement(network, bridge, mtu));
         refreshDhcp(network.networkId());
         return network.adminStateUp() ? NetworkState.active()
@@ -111,6 +118,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             }
         }
         steps.step(() -> dhcp.remove(networkId))
+                .step(() -> hostAddresses.remove(networkId))
                 .step(() -> links.deleteLink(null, DeviceNames.bridge(networkId)))
                 .step(() -> {
                     networks.remove(networkId);

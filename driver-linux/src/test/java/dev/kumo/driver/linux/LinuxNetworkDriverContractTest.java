@@ -39,7 +39,8 @@ class LinuxNetworkDriverContractTest extends NetworkDriverContract {
         }
         HostCommands host = new HostCommands();
         host.run(java.util.List.of("nft", "-f", "-"), SecurityGroupRuleset.removal("kumo-sg-c" + tid, "bridge")
-                + SecurityGroupRuleset.removal("kumo-sg-c" + tid, "inet"));
+                + SecurityGroupRuleset.removal("kumo-sg-c" + tid, "inet")
+                + SecurityGroupRuleset.removal(HostGatewayAddresses.guardTableOf("kumo-sg-c" + tid), "inet"));
         if (host.run("ip", "link", "show", "dev", "brtestc" + tid).succeeded()) {
             host.run("ip", "link", "del", "dev", "brtestc" + tid);
         }

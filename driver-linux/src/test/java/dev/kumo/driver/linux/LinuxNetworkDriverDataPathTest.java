@@ -360,7 +360,8 @@ class LinuxNetworkDriverDataPathTest {
                 }
             }
             new HostCommands().run(List.of("nft", "-f", "-"), SecurityGroupRuleset.removal("kumo-sg-" + tid, "bridge")
-                    + SecurityGroupRuleset.removal("kumo-sg-" + tid, "inet"));
+                    + SecurityGroupRuleset.removal("kumo-sg-" + tid, "inet")
+                + SecurityGroupRuleset.removal(HostGatewayAddresses.guardTableOf("kumo-sg-" + tid), "inet"));
         }
         if (lab != null) {
             lab.close();

@@ -121,7 +121,8 @@ class LinuxNetworkDriverScaleTest {
         groups.forEach(driver::deleteSecurityGroup);
         HostCommands host = new HostCommands();
         host.run(List.of("nft", "-f", "-"), SecurityGroupRuleset.removal("kumo-sg-" + tid, "bridge")
-                + SecurityGroupRuleset.removal("kumo-sg-" + tid, "inet"));
+                + SecurityGroupRuleset.removal("kumo-sg-" + tid, "inet")
+                + SecurityGroupRuleset.removal(HostGatewayAddresses.guardTableOf("kumo-sg-" + tid), "inet"));
         if (host.run("ip", "link", "show", "dev", "brtest" + tid).succeeded()) {
             host.run("ip", "link", "del", "dev", "brtest" + tid);
         }
