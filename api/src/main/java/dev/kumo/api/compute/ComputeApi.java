@@ -42,7 +42,9 @@ public final class ComputeApi implements ApiModule {
         new ServersHandler(services.servers(), callers).register(routes);
         new ServerActionsHandler(services.actions(), callers).register(routes);
         new HostsHandler(services.inventory(), callers).register(routes);
+        new HypervisorsHandler(services.inventory(), callers).register(routes);
         new LimitsHandler(services.quotas(), callers).register(routes);
+        new QuotaSetsHandler(services.quotas(), callers).register(routes);
         // Last: Nova's 404 body for anything no route above matched
         Handler notFound = ctx -> {
             throw ComputeErrors.notFound("The resource could not be found.");

@@ -3,11 +3,10 @@ package dev.kumo.api.compute;
 import dev.kumo.api.http.Json;
 import dev.kumo.core.compute.host.ComputeService;
 import dev.kumo.core.compute.host.HostInventory;
-import dev.kumo.core.compute.host.Hypervisor;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** {@code os-availability-zone}, {@code os-hypervisors} and {@code os-services}. */
+/** {@code os-availability-zone} and {@code os-services}. */
 final class HostsHandler {
     private final HostInventory inventory;
     private final ComputeCallers callers;
@@ -20,8 +19,6 @@ final class HostsHandler {
     void register(RoutesConfig routes) {
         routes.get(ComputeApi.V21 + "/os-availability-zone", ctx -> zones(ctx, false));
         routes.get(ComputeApi.V21 + "/os-availability-zone/detail", ctx -> zones(ctx, true));
-        routes.get(ComputeApi.V21 + "/os-hypervisors", ctx -> hypervisors(ctx, false));
-        routes.get(ComputeApi.V21 + "/os-hypervisors/detail", ctx -> hypervisors(ctx, true));
         routes.get(ComputeApi.V21 + "/os-services", this::services);
     }
 
@@ -42,29 +39,6 @@ final class HostsHandler {
                 }
             } else {
                 z.putNull("hosts");
-            }
-        }
-        Json.write(ctx, 200, body);
-    }
-
-    private void hypervisors(Context ctx, boolean detail) {
-        var caller = callers.require(ctx);
-        var body = Json.object();
-        var array = body.putArray("hypervisors");
-        for (Hypervisor h : inventory.hypervisors(caller)) {
-            var o = array.addObject().put("id", h.service().id()).put("hypervisor_hostname", h.capabilities().host())
-                    .put("state", h.up() ? "up" : "down").put("status", h.service().disabled() ? "disabled" : "enabled");
-            if (detail) {
-                var c = h.capabilities();
-                o.put("vcpus", c.vcpus()).put("memory_mb", c.memoryMb()).put("local_gb", c.diskGb())
-                        .put("vcpus_used", h.used().vcpus()).put("memory_mb_used", h.used().ramMb())
-                        .put("local_gb_used", h.used().diskGb()).put("hypervisor_type", c.hypervisorType())
-                        .put("hypervisor_version", 1000).put("free_ram_mb", c.memoryMb() - h.used().ramMb())
-                        .put("free_disk_gb", c.diskGb() - h.used().diskGb()).put("current_workload", 0)
-                        .put("running_vms", h.used().instances()).put("disk_available_least", c.diskGb() - h.used().diskGb())
-                        .put("host_ip", "127.0.0.1").putNull("cpu_info");
-                o.putObject("service").put("host", c.host()).put("id", h.service().id())
-                        .put("disabled_reason", h.service().disabledReason());
             }
         }
         Json.write(ctx, 200, body);

@@ -2,7 +2,9 @@ package dev.kumo.core.compute.host;
 
 import dev.kumo.core.compute.ComputeCaller;
 import dev.kumo.core.compute.ComputeErrors;
+import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.store.ComputeStore;
+import dev.kumo.core.compute.store.ServerQuery;
 import dev.kumo.core.compute.store.ServerRepository.Usage;
 import dev.kumo.spi.compute.HostCapabilities;
 import dev.kumo.spi.compute.VirtDriver;
@@ -36,6 +38,12 @@ public final class HostInventory {
             }
             return out;
         });
+    }
+
+    /** The servers placed on {@code host}, newest first, for os-hypervisors' server lists. */
+    public List<Server> serversOn(ComputeCaller caller, String host) {
+        requireAdmin(caller, "os_compute_api:os-hypervisors:servers");
+        return store.read(tx -> tx.servers().list(new ServerQuery(null, null, null, null, host, null, null, 0)));
     }
 
     public List<ComputeService> services(ComputeCaller caller) {

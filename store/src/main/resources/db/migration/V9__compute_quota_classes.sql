@@ -1,0 +1,17 @@
+-- Nova's quota classes (only "default" matters: it replaces the built-in defaults for every project) and
+-- per-user quota limits inside a project (os-quota-sets/{project}?user_id=...). Rows exist only for limits an
+-- admin set; everything else falls back to the level above (user -> project -> class "default" -> built-in).
+CREATE TABLE compute_quota_class (
+    class_name  TEXT    NOT NULL,
+    resource    TEXT    NOT NULL,
+    hard_limit  INTEGER NOT NULL,
+    PRIMARY KEY (class_name, resource)
+);
+
+CREATE TABLE compute_user_quota (
+    project_id  TEXT    NOT NULL,
+    user_id     TEXT    NOT NULL,
+    resource    TEXT    NOT NULL,
+    hard_limit  INTEGER NOT NULL,
+    PRIMARY KEY (project_id, user_id, resource)
+);
