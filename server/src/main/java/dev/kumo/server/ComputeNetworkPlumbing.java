@@ -10,6 +10,7 @@ import dev.kumo.core.network.ipam.FixedIpRequest;
 import dev.kumo.core.network.network.NetworkAttribute;
 import dev.kumo.core.network.port.PortAttribute;
 import dev.kumo.core.network.port.PortRequest;
+import dev.kumo.core.network.securitygroup.SecurityGroupAttribute;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.model.error.CloudException;
 import dev.kumo.model.network.FixedIp;
@@ -66,6 +67,16 @@ final class ComputeNetworkPlumbing implements NetworkPlumbing {
         } catch (CloudException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean securityGroupExists(ComputeCaller caller, String nameOrId) {
+        if (nameOrId.equals("default")) {
+            return true;
+        }
+        return network.securityGroups().list(asCaller(caller), ListQuery.<SecurityGroupAttribute>all()).stream()
+                .anyMatch(g -> (g.name().equals(nameOrId) || g.id().equals(nameOrId))
+                        && (caller.projectId() == null || g.projectId().equals(caller.projectId())));
     }
 
     @Override

@@ -60,6 +60,8 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
+            case "restore" -> actions.requireSoftDeleted(caller, id, "restore");
+            case "forceDelete" -> actions.requireSoftDeleted(caller, id, "force_delete");
             default -> {
                 actions.requireVisible(caller, id); // Nova: an unknown server is a 404 whatever the action
                 throw ComputeErrors.badRequest("There is no such action: %s", name);

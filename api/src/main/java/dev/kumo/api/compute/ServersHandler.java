@@ -82,7 +82,8 @@ final class ServersHandler {
         int limit = limit(ctx);
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
                 Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all || (caller.admin() && project != null),
-                project, changesSince(ctx), Queries.string(ctx, "marker"), limit);
+                project, changesSince(ctx), Queries.string(ctx, "marker"), limit, Queries.string(ctx, "ip"),
+                Queries.string(ctx, "ip6"));
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");
@@ -129,8 +130,10 @@ final class ServersHandler {
         var caller = callers.require(ctx);
         var b = NovaBody.wrapped(ctx, "server");
         Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
-                b.has("description"));
-        writeServer(ctx, caller, s, 200);
+                b.has("description"), AccessIps.parse(b));
+        var body = Json.object();
+        body.set("server", ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))));
+        Json.write(ctx, 200, body);
     }
 
     private void delete(Context ctx) {
@@ -144,7 +147,7 @@ final class ServersHandler {
     }
 
     private void setMetadata(Context ctx, boolean replace) {
-        var md = NovaBody.stringMap(Json.body(ctx), "metadata");
+        var md = ServerRequests.metadata(Json.body(ctx));
         writeMetadata(ctx, servers.setMetadata(callers.require(ctx), ctx.pathParam("id"), md, replace));
     }
 
@@ -164,7 +167,7 @@ final class ServersHandler {
 
     private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", ServerViews.detail(ctx, caller, s, servers.floatingIps(List.of(s))));
+        body.set("server", ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))));
         Json.write(ctx, status, body);
     }
 

@@ -21,6 +21,12 @@ public interface NetworkPlumbing {
 
     Optional<PortInfo> port(ComputeCaller caller, String id);
 
+    /**
+     * Whether the caller's project has a security group with this name or id. "default" always counts: the
+     * network service makes each project's default group on first use.
+     */
+    boolean securityGroupExists(ComputeCaller caller, String nameOrId);
+
     /** Creates a port for the server on the network (with the fixed IP if given), bound to the host. */
     Nic createPort(Server server, String networkId, String fixedIp);
 

@@ -58,6 +58,11 @@ public final class ServerService {
         ServerRules.checkFits(flavor, image);
         String publicKey = in.keyName() == null ? null : key(caller, in.keyName()).publicKey();
         List<NetworkRequest> nets = networks.resolve(caller, in.networks(), in.networkMode(), in.maxCount());
+        for (String group : in.securityGroups() == null ? List.<String>of() : in.securityGroups()) {
+            if (!network.securityGroupExists(caller, group)) {
+                throw ComputeErrors.badRequest("Security group %s not found for project %s.", group, projectId);
+            }
+        }
         if (in.availabilityZone() != null && !scheduler.zones().contains(in.availabilityZone())) {
             throw ComputeErrors.badRequest("The requested availability zone is not available");
         }
@@ -98,7 +103,8 @@ public final class ServerService {
         return new Server(UUID.randomUUID().toString(), caller.projectId(), caller.userId(), name, in.description(),
                 flavor, image.id(), in.keyName(), publicKey, VmState.BUILDING, TaskState.SCHEDULING, 0, null,
                 in.availabilityZone(), false, in.metadata(), in.securityGroups(), nets, in.networkMode(), List.of(),
-                in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null);
+                in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null,
+                in.access());
     }
 
     private Flavor flavor(ComputeCaller caller, String ref) {
@@ -144,29 +150,46 @@ public final class ServerService {
         if (!caller.admin() && (in.host() != null)) {
             throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
         }
-        Pattern name = namePattern(in.name());
+        java.util.function.Predicate<Server> matches = matcher(in);
+        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null;
         var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
-                in.marker(), name == null ? in.limit() : 0);
+                in.marker(), filtered ? 0 : in.limit());
         var found = store.read(tx -> tx.servers().list(query));
-        if (name == null) {
+        if (!filtered) {
             return found;
         }
-        var matching = found.stream().filter(s -> name.matcher(s.name()).find()).toList();
+        var matching = found.stream().filter(matches).toList();
         return in.limit() > 0 && matching.size() > in.limit() ? matching.subList(0, in.limit()) : matching;
     }
 
-    private static Pattern namePattern(String regex) {
+    /** The regex filters SQL does not apply: name, and fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses. */
+    private static java.util.function.Predicate<Server> matcher(ServerListRequest in) {
+        Pattern name = pattern("name", in.name());
+        Pattern ip = pattern("ip", in.ip());
+        Pattern ip6 = pattern("ip6", in.ip6());
+        return s -> (name == null || name.matcher(s.name()).find())
+                && (ip == null || anyAddress(s, false, ip)) && (ip6 == null || anyAddress(s, true, ip6));
+    }
+
+    private static boolean anyAddress(Server s, boolean v6, Pattern p) {
+        return s.nics().stream().flatMap(n -> n.fixedIps().stream())
+                .anyMatch(a -> a.contains(":") == v6 && p.matcher(a).find());
+    }
+
+    private static Pattern pattern(String filter, String regex) {
         if (regex == null) {
             return null;
         }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw ComputeErrors.badRequest("Invalid regular expression for name: %s", regex);
+            throw ComputeErrors.badRequest("Invalid regular expression for %s: %s", filter, regex);
         }
     }
 
-    public Server update(ComputeCaller caller, String id, String name, String description, boolean descriptionGiven) {
+    /** Renames, re-describes (when {@code descriptionGiven}) and sets the non-null access addresses. */
+    public Server update(ComputeCaller caller, String id, String name, String description, boolean descriptionGiven,
+                         AccessAddresses access) {
         if (name != null) {
             ServerRules.checkName(name);
         }
@@ -174,7 +197,7 @@ public final class ServerService {
             Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
                     .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
             Server updated = s.withDetails(name == null ? s.name() : name, descriptionGiven ? description : s.description(),
-                    s.locked(), s.metadata(), clock.instant());
+                    s.locked(), s.metadata(), clock.instant()).withAccess(access, clock.instant());
             tx.servers().update(updated);
             return updated;
         });
