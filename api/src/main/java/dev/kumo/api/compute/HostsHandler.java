@@ -6,7 +6,7 @@ import dev.kumo.core.compute.host.HostInventory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** {@code os-availability-zone} and {@code os-services}. */
+/** {@code os-availability-zone}. */
 final class HostsHandler {
     private final HostInventory inventory;
     private final ComputeCallers callers;
@@ -19,7 +19,6 @@ final class HostsHandler {
     void register(RoutesConfig routes) {
         routes.get(ComputeApi.V21 + "/os-availability-zone", ctx -> zones(ctx, false));
         routes.get(ComputeApi.V21 + "/os-availability-zone/detail", ctx -> zones(ctx, true));
-        routes.get(ComputeApi.V21 + "/os-services", this::services);
     }
 
     private void zones(Context ctx, boolean detail) {
@@ -39,27 +38,6 @@ final class HostsHandler {
                 }
             } else {
                 z.putNull("hosts");
-            }
-        }
-        Json.write(ctx, 200, body);
-    }
-
-    private void services(Context ctx) {
-        var caller = callers.require(ctx);
-        var body = Json.object();
-        var array = body.putArray("services");
-        String host = dev.kumo.api.http.Queries.string(ctx, "host");
-        String binary = dev.kumo.api.http.Queries.string(ctx, "binary");
-        for (ComputeService s : inventory.services(caller)) {
-            if ((host != null && !host.equals(s.host())) || (binary != null && !binary.equals("nova-compute"))) {
-                continue;
-            }
-            array.addObject().put("id", s.id()).put("binary", "nova-compute").put("host", s.host())
-                    .put("zone", s.zone()).put("status", s.disabled() ? "disabled" : "enabled")
-                    .put("state", inventory.isUp(s) ? "up" : "down").put("updated_at", NovaBody.time(s.lastSeen()))
-                    .put("disabled_reason", s.disabledReason());
-            if (Microversion.of(ctx).atLeast(2, 11)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) array.get(array.size() - 1)).put("forced_down", false);
             }
         }
         Json.write(ctx, 200, body);

@@ -54,8 +54,9 @@ final class ServerViews {
                 .put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? "" : s.availabilityZone())
                 .put("config_drive", s.configDrive() ? "True" : "").put("key_name", s.keyName())
                 .put("OS-SRV-USG:launched_at", launched(s)).putNull("OS-SRV-USG:terminated_at");
-        var groups = o.putArray("security_groups");
-        if (!s.nics().isEmpty()) {
+        if (!s.nics().isEmpty() && !s.securityGroups().isEmpty()) {
+            // Nova leaves the key out when the server's ports have no groups
+            var groups = o.putArray("security_groups");
             s.securityGroups().forEach(g -> groups.addObject().put("name", g));
         }
         o.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire())

@@ -65,6 +65,17 @@ public final class HostInventory {
         });
     }
 
+    /** os-services force-down: the host counts as down (and gets no servers) until forced up again. */
+    public ComputeService setForcedDown(ComputeCaller caller, String host, boolean forcedDown) {
+        requireAdmin(caller, "os_compute_api:os-services:update");
+        return store.write(tx -> {
+            if (!tx.hosts().setForcedDown(host, forcedDown)) {
+                throw ComputeErrors.notFound("Compute host %s could not be found.", host);
+            }
+            return tx.hosts().list().stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow();
+        });
+    }
+
     /** Zones with at least one host, and whether any of its services is up. */
     public List<String> zones() {
         return driver.hosts().stream().map(HostCapabilities::availabilityZone).distinct().sorted().toList();

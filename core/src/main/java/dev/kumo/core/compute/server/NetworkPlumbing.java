@@ -27,6 +27,9 @@ public interface NetworkPlumbing {
      */
     boolean securityGroupExists(ComputeCaller caller, String nameOrId);
 
+    /** Sets the security groups (names or ids in the server's project) of every port of the server. */
+    void setSecurityGroups(Server server, List<String> namesOrIds);
+
     /** Creates a port for the server on the network (with the fixed IP if given), bound to the host. */
     Nic createPort(Server server, String networkId, String fixedIp);
 

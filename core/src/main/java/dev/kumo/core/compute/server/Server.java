@@ -75,6 +75,13 @@ public record Server(String id, String projectId, String userId, String name, St
                 launchedAt, access.with(changes));
     }
 
+    public Server withSecurityGroups(List<String> groups, Instant now) {
+        return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vmState,
+                taskState, powerState, host, availabilityZone, locked, metadata, groups, networks, networkMode, nics,
+                userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now,
+                launchedAt, access);
+    }
+
     public Server withDetails(String newName, String newDescription, boolean newLocked, Map<String, String> newMetadata,
                               Instant now) {
         return new Server(id, projectId, userId, newName, newDescription, flavor, imageId, keyName, publicKey, vmState,

@@ -215,6 +215,35 @@ public final class ServerService {
         });
     }
 
+    /**
+     * Nova's addSecurityGroup/removeSecurityGroup: the group must exist in the caller's project (404) and be
+     * absent (add) or present (remove) on the server (400); the server's ports follow.
+     */
+    public void changeSecurityGroup(ComputeCaller caller, String id, String group, boolean add) {
+        if (!network.securityGroupExists(caller, group)) {
+            throw ComputeErrors.notFound("Security group %s not found for project %s.", group, caller.projectId());
+        }
+        Server updated = store.write(tx -> {
+            Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
+                    .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+            boolean has = s.securityGroups().contains(group);
+            if (add == has) {
+                throw ComputeErrors.badRequest(add ? "Security group %s is already associated with the instance %s"
+                        : "Security group %s not associated with the instance %s", group, id);
+            }
+            var groups = new ArrayList<>(s.securityGroups());
+            if (add) {
+                groups.add(group);
+            } else {
+                groups.remove(group);
+            }
+            Server changed = s.withSecurityGroups(groups, clock.instant());
+            tx.servers().update(changed);
+            return changed;
+        });
+        network.setSecurityGroups(updated, updated.securityGroups());
+    }
+
     public void delete(ComputeCaller caller, String id) {
         store.write(tx -> {
             Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))

@@ -15,3 +15,7 @@ CREATE TABLE compute_user_quota (
     hard_limit  INTEGER NOT NULL,
     PRIMARY KEY (project_id, user_id, resource)
 );
+
+-- os-services force-down (2.11): an admin declares a compute service down (it gets no new servers) until
+-- they say otherwise, whatever its heartbeat says.
+ALTER TABLE compute_service ADD COLUMN forced_down BOOLEAN NOT NULL DEFAULT FALSE;
