@@ -112,7 +112,11 @@ final class ServicesHandler {
             if (!status.isTextual() || !status.asText().matches("enabled|disabled")) {
                 throw ComputeErrors.badRequest("Invalid input for field/attribute status. Value: %s. %s is not one of ['enabled', 'disabled']", status, status);
             }
-            s = inventory.setDisabled(caller, s.host(), status.asText().equals("disabled"), reason);
+            boolean disable = status.asText().equals("disabled");
+            if (!disable && reason != null) {
+                throw ComputeErrors.badRequest("Specifying 'disabled_reason' with status 'enabled' is invalid.");
+            }
+            s = inventory.setDisabled(caller, s.host(), disable, reason);
         } else if (reason != null) {
             throw ComputeErrors.badRequest("Specifying 'disabled_reason' with status 'enabled' is invalid.");
         }
