@@ -44,6 +44,7 @@ public final class ComputeApi implements ApiModule {
         new HostsHandler(services.inventory(), callers).register(routes);
         new HypervisorsHandler(services.inventory(), callers).register(routes);
         new ServicesHandler(services.inventory(), callers).register(routes);
+        new OsHostsHandler(services.inventory(), callers).register(routes);
         new LimitsHandler(services.quotas(), callers).register(routes);
         new QuotaSetsHandler(services.quotas(), callers).register(routes);
         // Last: Nova's 404 body for anything no route above matched

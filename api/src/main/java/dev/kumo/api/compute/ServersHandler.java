@@ -44,6 +44,7 @@ final class ServersHandler {
         routes.post(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, false));
         routes.put(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, true));
         routes.get(SERVERS + "/{id}/ips", this::ips);
+        routes.get(SERVERS + "/{id}/ips/{network}", this::ipsOn);
     }
 
     private void create(Context ctx) {
@@ -73,15 +74,15 @@ final class ServersHandler {
         ComputeCaller caller = callers.require(ctx);
         String status = Queries.string(ctx, "status");
         String vmState = status == null ? null : STATUS_TO_VM.getOrDefault(status.toUpperCase(), "unknown-status");
-        String allTenants = Queries.string(ctx, "all_tenants");
-        boolean all = allTenants != null && !allTenants.equalsIgnoreCase("false") && !allTenants.equals("0");
+        // Nova: all_tenants with no value or a true one lists every project's servers
+        boolean all = Queries.flag(ctx, "all_tenants");
         if (all && !caller.admin()) {
             throw ComputeErrors.forbidden("Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
         }
         String project = Queries.string(ctx, "project_id") != null ? Queries.string(ctx, "project_id") : Queries.string(ctx, "tenant_id");
         int limit = limit(ctx);
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
-                Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all || (caller.admin() && project != null),
+                Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all, // tenant_id only narrows all_tenants
                 project, changesSince(ctx), Queries.string(ctx, "marker"), limit, Queries.string(ctx, "ip"),
                 Queries.string(ctx, "ip6"));
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
@@ -155,6 +156,21 @@ final class ServersHandler {
         var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
         var body = Json.object();
         ServerViews.addresses(body, s, servers.floatingIps(List.of(s)));
+        Json.write(ctx, 200, body);
+    }
+
+    /** One network's addresses of the server, keyed by the network's name as in {@code addresses}. */
+    private void ipsOn(Context ctx) {
+        var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
+        var all = Json.object();
+        ServerViews.addresses(all, s, servers.floatingIps(List.of(s)));
+        String network = ctx.pathParam("network");
+        var addresses = all.get("addresses").get(network);
+        if (addresses == null) {
+            throw ComputeErrors.notFound("Instance is not a member of specified network");
+        }
+        var body = Json.object();
+        body.set(network, addresses);
         Json.write(ctx, 200, body);
     }
 
