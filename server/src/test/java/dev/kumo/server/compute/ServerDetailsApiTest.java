@@ -111,6 +111,24 @@ class ServerDetailsApiTest {
     }
 
     @Test
+    void addressesByNetworkAndAdminListsAcrossProjects() throws Exception {
+        String id = boot("by-network", "");
+        nova.await(demo, id, "ACTIVE");
+        var ips = nova.get("/servers/" + id + "/ips/details-net", demo);
+        assertThat(ips.status()).as(ips.body()).isEqualTo(200);
+        assertThat(ips.json().at("/details-net/0/addr").asText()).startsWith("10.7.0.");
+        Nova.fault(nova.get("/servers/" + id + "/ips/elsewhere", demo), 404, "itemNotFound");
+        String admin = cloud.adminToken();
+        String project = nova.get("/servers/" + id, demo).json().at("/server/tenant_id").asText();
+        assertThat(nova.get("/servers?all_tenants", admin).json().get("servers").findValuesAsText("id")).contains(id);
+        assertThat(nova.get("/servers?tenant_id=" + project, admin).json().get("servers").findValuesAsText("id"))
+                .as("tenant_id alone is ignored, as in Nova").doesNotContain(id);
+        assertThat(nova.get("/servers?all_tenants=&tenant_id=" + project, admin).json().get("servers")
+                .findValuesAsText("id")).contains(id);
+        assertThat(ips.headers().firstValue("x-compute-request-id").orElse("")).startsWith("req-");
+    }
+
+    @Test
     void theLegacyV2VersionDocumentIsServed() {
         var r = cloud.get(cloud.baseUrl() + "/compute/v2", null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
