@@ -19,3 +19,10 @@ CREATE TABLE compute_user_quota (
 -- os-services force-down (2.11): an admin declares a compute service down (it gets no new servers) until
 -- they say otherwise, whatever its heartbeat says.
 ALTER TABLE compute_service ADD COLUMN forced_down BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Server tags (2.26): free-form labels a project puts on its servers; they go with the server.
+CREATE TABLE compute_server_tag (
+    server_id   TEXT    NOT NULL,
+    tag         TEXT    NOT NULL,
+    PRIMARY KEY (server_id, tag)
+);

@@ -40,6 +40,7 @@ public final class ComputeApi implements ApiModule {
         new FlavorsHandler(services.flavors(), callers).register(routes);
         new KeypairsHandler(services.keypairs(), callers).register(routes);
         new ServersHandler(services.servers(), callers).register(routes);
+        new ServerTagsHandler(services.servers().tags(), callers).register(routes);
         new ServerActionsHandler(services.actions(), services.servers(), callers).register(routes);
         new HostsHandler(services.inventory(), callers).register(routes);
         new HypervisorsHandler(services.inventory(), callers).register(routes);

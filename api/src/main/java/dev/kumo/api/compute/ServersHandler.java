@@ -89,7 +89,10 @@ final class ServersHandler {
         var body = Json.object();
         var array = body.putArray("servers");
         Map<String, List<String>> floating = detail ? servers.floatingIps(found) : Map.of();
-        found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s, floating) : ServerViews.summary(ctx, s)));
+        Map<String, List<String>> tags = detail && Microversion.of(ctx).atLeast(2, 26)
+                ? servers.tags().of(found.stream().map(Server::id).toList()) : Map.of();
+        found.forEach(s -> array.add(detail ? tagged(ServerViews.detail(ctx, caller, s, floating), tags.get(s.id()))
+                : ServerViews.summary(ctx, s)));
         if (limit > 0 && found.size() == limit) {
             body.putArray("servers_links").addObject().put("rel", "next").put("href", Links.base(ctx) + SERVERS
                     + (detail ? "/detail" : "") + "?limit=" + limit + "&marker=" + found.get(found.size() - 1).id());
@@ -133,7 +136,7 @@ final class ServersHandler {
         Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
                 b.has("description"), AccessIps.parse(b));
         var body = Json.object();
-        body.set("server", ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))));
+        body.set("server", tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
         Json.write(ctx, 200, body);
     }
 
@@ -183,8 +186,22 @@ final class ServersHandler {
 
     private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))));
+        body.set("server", tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
         Json.write(ctx, status, body);
+    }
+
+    private List<String> serverTags(Context ctx, Server s) {
+        return Microversion.of(ctx).atLeast(2, 26) ? servers.tags().of(List.of(s.id())).get(s.id()) : null;
+    }
+
+    /** The view's {@code tags} (shown from 2.26) filled with the server's. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode tagged(
+            com.fasterxml.jackson.databind.node.ObjectNode view, List<String> tags) {
+        if (view.has("tags") && tags != null) {
+            var array = view.putArray("tags");
+            tags.forEach(array::add);
+        }
+        return view;
     }
 
     private static String password() {

@@ -129,6 +129,34 @@ class ServerDetailsApiTest {
     }
 
     @Test
+    void tagsAreAddedReplacedShownAndRemovedFrom226() throws Exception {
+        String id = boot("tagged", "");
+        nova.await(demo, id, "ACTIVE");
+        String[] v226 = {"OpenStack-API-Version", "compute 2.26"};
+        Nova.fault(nova.get("/servers/" + id + "/tags", demo), 404, "itemNotFound");
+        var added = cloud.send("PUT", nova.url("/servers/" + id + "/tags/blue"), demo, null, v226);
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.headers().firstValue("Location").orElse("")).endsWith("/servers/" + id + "/tags/blue");
+        assertThat(cloud.send("PUT", nova.url("/servers/" + id + "/tags/blue"), demo, null, v226).status()).isEqualTo(204);
+        assertThat(cloud.send("GET", nova.url("/servers/" + id + "/tags/blue"), demo, null, v226).status()).isEqualTo(204);
+        assertThat(cloud.send("GET", nova.url("/servers/" + id + "/tags/red"), demo, null, v226).status()).isEqualTo(404);
+        var replaced = cloud.send("PUT", nova.url("/servers/" + id + "/tags"), demo, "{\"tags\": [\"a\", \"b\"]}", v226);
+        assertThat(replaced.json().get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(nova.get("/servers/" + id, demo, v226).json().at("/server/tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        JsonNode listed = nova.get("/servers/detail", demo, v226).json().get("servers");
+        for (JsonNode s : listed) {
+            if (s.get("id").asText().equals(id)) {
+                assertThat(s.get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+            }
+        }
+        Nova.fault(cloud.send("PUT", nova.url("/servers/" + id + "/tags/a,b"), demo, null, v226), 400, "badRequest");
+        assertThat(cloud.send("DELETE", nova.url("/servers/" + id + "/tags/a"), demo, null, v226).status()).isEqualTo(204);
+        Nova.fault(cloud.send("DELETE", nova.url("/servers/" + id + "/tags/a"), demo, null, v226), 404, "itemNotFound");
+        assertThat(cloud.send("DELETE", nova.url("/servers/" + id + "/tags"), demo, null, v226).status()).isEqualTo(204);
+        assertThat(cloud.send("GET", nova.url("/servers/" + id + "/tags"), demo, null, v226).json().get("tags")).isEmpty();
+    }
+
+    @Test
     void theLegacyV2VersionDocumentIsServed() {
         var r = cloud.get(cloud.baseUrl() + "/compute/v2", null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -35,6 +35,7 @@ public final class ServerService {
     private final NetworkPlumbing network;
     private final ServerConverger converger;
     private final Clock clock;
+    private final ServerTags tags;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -47,6 +48,11 @@ public final class ServerService {
         this.network = network;
         this.converger = Objects.requireNonNull(converger, "converger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tags = new ServerTags(store);
+    }
+
+    public ServerTags tags() {
+        return tags;
     }
 
     public List<Server> create(ComputeCaller caller, ServerCreate in) {
