@@ -42,7 +42,7 @@ public final class ComputeApi implements ApiModule {
         new ServersHandler(services.servers(), callers).register(routes);
         new ServerTagsHandler(services.servers().tags(), callers).register(routes);
         new ServerActionsHandler(services.actions(), services.servers(), callers).register(routes);
-        new HostsHandler(services.inventory(), callers).register(routes);
+        new ZonesHandler(services.inventory(), callers).register(routes);
         new HypervisorsHandler(services.inventory(), callers).register(routes);
         new ServicesHandler(services.inventory(), callers).register(routes);
         new OsHostsHandler(services.inventory(), callers).register(routes);

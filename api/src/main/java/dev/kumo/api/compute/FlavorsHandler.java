@@ -9,14 +9,16 @@ import dev.kumo.core.compute.flavor.FlavorService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /flavors}, their extra specs and {@code os-flavor-access}. */
 final class FlavorsHandler {
     private static final String FLAVORS = ComputeApi.V21 + "/flavors";
 
-    private static final java.util.Set<String> TRUE_WORDS = java.util.Set.of("1", "t", "true", "on", "y", "yes");
-    private static final java.util.Set<String> FALSE_WORDS = java.util.Set.of("0", "f", "false", "off", "n", "no");
+    private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
+    private static final Set<String> FALSE_WORDS = Set.of("0", "f", "false", "off", "n", "no");
 
     private final FlavorService flavors;
     private final ComputeCallers callers;
@@ -64,7 +66,7 @@ final class FlavorsHandler {
         if (value == null) {
             return Boolean.TRUE;
         }
-        String v = value.toLowerCase(java.util.Locale.ROOT);
+        String v = value.toLowerCase(Locale.ROOT);
         if (v.equals("none")) {
             return null;
         }
@@ -124,7 +126,7 @@ final class FlavorsHandler {
                 b.path("name").asText(null), NovaBody.integer(b, "vcpus", 0), NovaBody.integer(b, "ram", 0),
                 NovaBody.integer(b, "disk", 0), NovaBody.integer(b, "OS-FLV-EXT-DATA:ephemeral", 0),
                 NovaBody.integer(b, "swap", 0), rxtx == null ? 1.0 : rxtx.asDouble(),
-                pub == null || pub.isNull() || !FALSE_WORDS.contains(pub.asText().toLowerCase(java.util.Locale.ROOT)), false, NovaBody.text(b, "description"), Map.of());
+                pub == null || pub.isNull() || !FALSE_WORDS.contains(pub.asText().toLowerCase(Locale.ROOT)), false, NovaBody.text(b, "description"), Map.of());
         write(ctx, 200, flavors.create(caller, in));
     }
 

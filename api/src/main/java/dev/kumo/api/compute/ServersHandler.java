@@ -1,5 +1,6 @@
 package dev.kumo.api.compute;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.Links;
 import dev.kumo.api.http.Queries;
@@ -195,8 +196,8 @@ final class ServersHandler {
     }
 
     /** The view's {@code tags} (shown from 2.26) filled with the server's. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode tagged(
-            com.fasterxml.jackson.databind.node.ObjectNode view, List<String> tags) {
+    private static ObjectNode tagged(
+            ObjectNode view, List<String> tags) {
         if (view.has("tags") && tags != null) {
             var array = view.putArray("tags");
             tags.forEach(array::add);

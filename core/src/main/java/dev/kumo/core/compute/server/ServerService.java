@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -156,7 +157,7 @@ public final class ServerService {
         if (!caller.admin() && (in.host() != null)) {
             throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
         }
-        java.util.function.Predicate<Server> matches = matcher(in);
+        Predicate<Server> matches = matcher(in);
         boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null;
         var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
                 in.marker(), filtered ? 0 : in.limit());
@@ -169,7 +170,7 @@ public final class ServerService {
     }
 
     /** The regex filters SQL does not apply: name, and fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses. */
-    private static java.util.function.Predicate<Server> matcher(ServerListRequest in) {
+    private static Predicate<Server> matcher(ServerListRequest in) {
         Pattern name = pattern("name", in.name());
         Pattern ip = pattern("ip", in.ip());
         Pattern ip6 = pattern("ip6", in.ip6());

@@ -7,11 +7,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** {@code os-availability-zone}. */
-final class HostsHandler {
+final class ZonesHandler {
     private final HostInventory inventory;
     private final ComputeCallers callers;
 
-    HostsHandler(HostInventory inventory, ComputeCallers callers) {
+    ZonesHandler(HostInventory inventory, ComputeCallers callers) {
         this.inventory = inventory;
         this.callers = callers;
     }
