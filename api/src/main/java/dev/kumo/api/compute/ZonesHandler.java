@@ -1,12 +1,13 @@
 package dev.kumo.api.compute;
 
 import dev.kumo.api.http.Json;
+import dev.kumo.core.compute.ComputeErrors;
 import dev.kumo.core.compute.host.ComputeService;
 import dev.kumo.core.compute.host.HostInventory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** {@code os-availability-zone}. */
+/** {@code os-availability-zone} and the (empty) list of host aggregates. */
 final class ZonesHandler {
     private final HostInventory inventory;
     private final ComputeCallers callers;
@@ -19,6 +20,20 @@ final class ZonesHandler {
     void register(RoutesConfig routes) {
         routes.get(ComputeApi.V21 + "/os-availability-zone", ctx -> zones(ctx, false));
         routes.get(ComputeApi.V21 + "/os-availability-zone/detail", ctx -> zones(ctx, true));
+        routes.get(ComputeApi.V21 + "/os-aggregates", this::aggregates);
+    }
+
+    /**
+     * kumo has no host aggregates yet (each host's zone comes from the driver), so the list is empty; clients
+     * such as {@code openstack hypervisor show} read it to name a host's aggregates.
+     */
+    private void aggregates(Context ctx) {
+        if (!callers.require(ctx).admin()) {
+            throw ComputeErrors.policy("os_compute_api:os-aggregates:index");
+        }
+        var body = Json.object();
+        body.putArray("aggregates");
+        Json.write(ctx, 200, body);
     }
 
     private void zones(Context ctx, boolean detail) {

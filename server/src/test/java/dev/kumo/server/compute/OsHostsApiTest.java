@@ -60,4 +60,10 @@ class OsHostsApiTest {
         Nova.fault(nova.get("/os-hosts/" + host + "/reboot", admin), 501, "notImplemented");
         Nova.fault(nova.get("/os-hosts/nonexistent_hostname/startup", admin), 404, "itemNotFound");
     }
+
+    @Test
+    void aggregatesAreAnEmptyListForAdmins() {
+        assertThat(nova.get("/os-aggregates", admin).json().get("aggregates")).isEmpty();
+        Nova.fault(nova.get("/os-aggregates", cloud.demoToken()), 403, "forbidden");
+    }
 }
