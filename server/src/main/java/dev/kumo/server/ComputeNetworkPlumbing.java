@@ -10,11 +10,13 @@ import dev.kumo.core.network.ipam.FixedIpRequest;
 import dev.kumo.core.network.network.NetworkAttribute;
 import dev.kumo.core.network.port.PortAttribute;
 import dev.kumo.core.network.port.PortRequest;
+import dev.kumo.core.network.securitygroup.SecurityGroupAttribute;
 import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.model.error.CloudException;
 import dev.kumo.model.network.FixedIp;
 import dev.kumo.model.network.Network;
 import dev.kumo.model.network.Port;
+import dev.kumo.model.network.SecurityGroup;
 import dev.kumo.core.network.floatingip.FloatingIpAttribute;
 import dev.kumo.core.network.query.Filter;
 import dev.kumo.core.network.query.PageRequest;
@@ -65,6 +67,30 @@ final class ComputeNetworkPlumbing implements NetworkPlumbing {
             return Optional.of(new PortInfo(p.id(), p.networkId(), p.projectId(), p.deviceId()));
         } catch (CloudException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean securityGroupExists(ComputeCaller caller, String nameOrId) {
+        if (nameOrId.equals("default")) {
+            return true;
+        }
+        return network.securityGroups().list(asCaller(caller), ListQuery.<SecurityGroupAttribute>all()).stream()
+                .anyMatch(g -> (g.name().equals(nameOrId) || g.id().equals(nameOrId))
+                        && (caller.projectId() == null || g.projectId().equals(caller.projectId())));
+    }
+
+    @Override
+    public void setSecurityGroups(Server server, List<String> namesOrIds) {
+        var groups = network.securityGroups().list(system(server), ListQuery.<SecurityGroupAttribute>all()).stream()
+                .filter(g -> g.projectId().equals(server.projectId())).toList();
+        List<String> ids = namesOrIds.stream().map(n -> groups.stream()
+                .filter(g -> g.name().equals(n) || g.id().equals(n)).findFirst().map(SecurityGroup::id)
+                .orElseThrow(() -> new IllegalStateException("security group " + n + " of server " + server.id()
+                        + " is not in project " + server.projectId()))).distinct().toList();
+        for (Nic nic : portsOf(server)) {
+            network.ports().update(system(server), nic.portId(), new PortRequest(null, null, null, null, null, null,
+                    null, null, null, ids, null, null, null, null, null, null, null));
         }
     }
 

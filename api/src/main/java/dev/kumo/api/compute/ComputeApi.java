@@ -40,9 +40,14 @@ public final class ComputeApi implements ApiModule {
         new FlavorsHandler(services.flavors(), callers).register(routes);
         new KeypairsHandler(services.keypairs(), callers).register(routes);
         new ServersHandler(services.servers(), callers).register(routes);
-        new ServerActionsHandler(services.actions(), callers).register(routes);
-        new HostsHandler(services.inventory(), callers).register(routes);
+        new ServerTagsHandler(services.servers().tags(), callers).register(routes);
+        new ServerActionsHandler(services.actions(), services.servers(), callers).register(routes);
+        new ZonesHandler(services.inventory(), callers).register(routes);
+        new HypervisorsHandler(services.inventory(), callers).register(routes);
+        new ServicesHandler(services.inventory(), callers).register(routes);
+        new OsHostsHandler(services.inventory(), callers).register(routes);
         new LimitsHandler(services.quotas(), callers).register(routes);
+        new QuotaSetsHandler(services.quotas(), callers).register(routes);
         // Last: Nova's 404 body for anything no route above matched
         Handler notFound = ctx -> {
             throw ComputeErrors.notFound("The resource could not be found.");

@@ -9,11 +9,16 @@ import dev.kumo.core.compute.flavor.FlavorService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /flavors}, their extra specs and {@code os-flavor-access}. */
 final class FlavorsHandler {
     private static final String FLAVORS = ComputeApi.V21 + "/flavors";
+
+    private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
+    private static final Set<String> FALSE_WORDS = Set.of("0", "f", "false", "off", "n", "no");
 
     private final FlavorService flavors;
     private final ComputeCallers callers;
@@ -41,10 +46,7 @@ final class FlavorsHandler {
 
     private void list(Context ctx, boolean detail) {
         var caller = callers.require(ctx);
-        String isPublic = Queries.string(ctx, "is_public");
-        // Nova: public flavors unless an admin asks for is_public=false or None (all)
-        Boolean filter = isPublic == null ? Boolean.TRUE : isPublic.equalsIgnoreCase("none") ? null
-                : Boolean.valueOf(isPublic.equalsIgnoreCase("true") || isPublic.equals("1"));
+        Boolean filter = caller.admin() ? isPublic(Queries.string(ctx, "is_public")) : Boolean.TRUE;
         int minRam = intQuery(ctx, "minRam");
         int minDisk = intQuery(ctx, "minDisk");
         List<Flavor> found = flavors.list(caller, filter).stream()
@@ -54,6 +56,27 @@ final class FlavorsHandler {
         var array = body.putArray("flavors");
         found.forEach(f -> array.add(detail ? FlavorViews.detail(ctx, f) : FlavorViews.summary(ctx, f)));
         Json.write(ctx, 200, body);
+    }
+
+    /**
+     * Nova's {@code is_public} filter, which only admins may set: absent means public (plus those shared with
+     * the caller's project), "none" means all, anything else must be a boolean string.
+     */
+    private static Boolean isPublic(String value) {
+        if (value == null) {
+            return Boolean.TRUE;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("none")) {
+            return null;
+        }
+        if (TRUE_WORDS.contains(v)) {
+            return Boolean.TRUE;
+        }
+        if (FALSE_WORDS.contains(v)) {
+            return Boolean.FALSE;
+        }
+        throw ComputeErrors.badRequest("Invalid is_public filter [%s]", value);
     }
 
     private static List<Flavor> page(Context ctx, List<Flavor> all) {
@@ -103,7 +126,7 @@ final class FlavorsHandler {
                 b.path("name").asText(null), NovaBody.integer(b, "vcpus", 0), NovaBody.integer(b, "ram", 0),
                 NovaBody.integer(b, "disk", 0), NovaBody.integer(b, "OS-FLV-EXT-DATA:ephemeral", 0),
                 NovaBody.integer(b, "swap", 0), rxtx == null ? 1.0 : rxtx.asDouble(),
-                pub == null || pub.isNull() || !pub.asText().equalsIgnoreCase("false") && !pub.asText().equals("0"), false, NovaBody.text(b, "description"), Map.of());
+                pub == null || pub.isNull() || !FALSE_WORDS.contains(pub.asText().toLowerCase(Locale.ROOT)), false, NovaBody.text(b, "description"), Map.of());
         write(ctx, 200, flavors.create(caller, in));
     }
 

@@ -40,6 +40,8 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
         ctx.attribute(ATTRIBUTE, v);
         ctx.header("OpenStack-API-Version", "compute " + v);
         ctx.header("X-OpenStack-Nova-API-Version", v.toString());
+        // Nova repeats the request id under its own name; clients (tempest's instance actions) read it
+        ctx.header("x-compute-request-id", dev.kumo.api.http.RequestIds.of(ctx));
     }
 
     private static Microversion requested(Context ctx) {

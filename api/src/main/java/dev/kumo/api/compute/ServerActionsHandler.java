@@ -5,6 +5,7 @@ import dev.kumo.api.http.Json;
 import dev.kumo.core.compute.ComputeErrors;
 import dev.kumo.core.compute.action.ActionService;
 import dev.kumo.core.compute.action.ServerAction;
+import dev.kumo.core.compute.server.ServerService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -16,10 +17,12 @@ final class ServerActionsHandler {
             "suspend", ServerAction.SUSPEND, "resume", ServerAction.RESUME);
 
     private final ActionService actions;
+    private final ServerService servers;
     private final ComputeCallers callers;
 
-    ServerActionsHandler(ActionService actions, ComputeCallers callers) {
+    ServerActionsHandler(ActionService actions, ServerService servers, ComputeCallers callers) {
         this.actions = actions;
+        this.servers = servers;
         this.callers = callers;
     }
 
@@ -60,6 +63,16 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
+            case "addSecurityGroup", "removeSecurityGroup" -> {
+                String group = arg.path("name").asText("");
+                if (group.isBlank()) {
+                    throw ComputeErrors.badRequest("Invalid input for field/attribute name. Value: %s. A security group name is required", arg);
+                }
+                servers.changeSecurityGroup(caller, id, group.trim(), name.equals("addSecurityGroup"));
+                ctx.status(202);
+            }
+            case "restore" -> actions.requireSoftDeleted(caller, id, "restore");
+            case "forceDelete" -> actions.requireSoftDeleted(caller, id, "force_delete");
             default -> {
                 actions.requireVisible(caller, id); // Nova: an unknown server is a 404 whatever the action
                 throw ComputeErrors.badRequest("There is no such action: %s", name);

@@ -33,10 +33,23 @@ final class ServerRequests {
         JsonNode bdm = b.get("block_device_mapping_v2");
         return new ServerCreate(NovaBody.text(b, "name"), NovaBody.text(b, "description"), NovaBody.text(b, "imageRef"),
                 NovaBody.text(b, "flavorRef"), NovaBody.text(b, "key_name"), groups(b.get("security_groups")),
-                mode != null || nets == null ? null : networks(nets), mode, userData, NovaBody.stringMap(b, "metadata"),
+                mode != null || nets == null ? null : networks(nets), mode, userData, metadata(b),
                 NovaBody.text(b, "availability_zone"), b.path("config_drive").asBoolean(false),
                 NovaBody.integer(b, "min_count", 1), NovaBody.integer(b, "max_count", NovaBody.integer(b, "min_count", 1)),
-                bdm == null ? null : bdm.toString(), NovaBody.text(b, "adminPass"));
+                bdm == null ? null : bdm.toString(), NovaBody.text(b, "adminPass"), AccessIps.parse(b));
+    }
+
+    /** Nova's metadata schema: keys of 1 to 255 characters, values of at most 255. */
+    static java.util.Map<String, String> metadata(ObjectNode b) {
+        var md = NovaBody.stringMap(b, "metadata");
+        md.forEach((k, val) -> {
+            if (k.isEmpty() || k.length() > 255 || val.length() > 255) {
+                String bad = k.isEmpty() || k.length() > 255 ? k : val;
+                throw ComputeErrors.badRequest("Invalid input for field/attribute metadata. Value: %s. '%s' is %s",
+                        b.get("metadata"), bad, bad.isEmpty() ? "too short" : "too long");
+            }
+        });
+        return md;
     }
 
     private static List<String> groups(JsonNode node) {

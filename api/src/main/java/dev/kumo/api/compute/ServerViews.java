@@ -14,10 +14,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.HexFormat;
 
 /** Servers as Nova shows them, by microversion and by whether the caller is an admin. */
 final class ServerViews {
+    /** Nova shows {@code progress} only in these statuses. */
+    private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE");
+    /** What PUT /servers/{id} returns before 2.75 (from 2.75 it is the full show view). */
+    private static final Set<String> UPDATE_FIELDS = Set.of("id", "name", "status", "image", "flavor", "fault",
+            "user_id", "tenant_id", "created", "updated", "progress", "metadata", "links", "addresses", "hostId",
+            "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "locked", "description", "tags",
+            "trusted_image_certificates", "server_groups", "locked_reason");
     private ServerViews() {}
 
     static ObjectNode summary(Context ctx, Server s) {
@@ -36,14 +45,19 @@ final class ServerViews {
         image(ctx, o, s);
         flavor(ctx, o, v, s.flavor());
         addresses(o, s, floating);
-        o.put("accessIPv4", "").put("accessIPv6", "");
+        o.put("accessIPv4", Objects.requireNonNullElse(s.access().ipv4(), ""))
+                .put("accessIPv6", Objects.requireNonNullElse(s.access().ipv6(), ""));
         FlavorViews.links(ctx, o, "servers", s.id());
-        o.put("OS-DCF:diskConfig", "MANUAL").put("progress", 0)
+        if (PROGRESS_STATUSES.contains(s.status())) {
+            o.put("progress", 0);
+        }
+        o.put("OS-DCF:diskConfig", "MANUAL")
                 .put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? "" : s.availabilityZone())
                 .put("config_drive", s.configDrive() ? "True" : "").put("key_name", s.keyName())
                 .put("OS-SRV-USG:launched_at", launched(s)).putNull("OS-SRV-USG:terminated_at");
-        var groups = o.putArray("security_groups");
-        if (!s.nics().isEmpty()) {
+        if (!s.nics().isEmpty() && !s.securityGroups().isEmpty()) {
+            // Nova leaves the key out when the server's ports have no groups
+            var groups = o.putArray("security_groups");
             s.securityGroups().forEach(g -> groups.addObject().put("name", g));
         }
         o.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire())
@@ -57,6 +71,24 @@ final class ServerViews {
                     .put("message", s.fault().message());
         }
         versioned(o, v, s);
+        return o;
+    }
+
+    /** GET /servers/{id}: the detail view plus, from 2.71, the server's groups (kumo has none yet). */
+    static ObjectNode show(Context ctx, ComputeCaller caller, Server s, Map<String, List<String>> floating) {
+        var o = detail(ctx, caller, s, floating);
+        if (Microversion.of(ctx).atLeast(2, 71)) {
+            o.putArray("server_groups");
+        }
+        return o;
+    }
+
+    /** PUT /servers/{id}'s answer: before 2.75 a reduced view without the extended attributes. */
+    static ObjectNode updated(Context ctx, ComputeCaller caller, Server s, Map<String, List<String>> floating) {
+        var o = show(ctx, caller, s, floating);
+        if (!Microversion.of(ctx).atLeast(2, 75)) {
+            o.retain(UPDATE_FIELDS);
+        }
         return o;
     }
 

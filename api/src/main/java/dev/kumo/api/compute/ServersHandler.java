@@ -1,5 +1,6 @@
 package dev.kumo.api.compute;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.Links;
 import dev.kumo.api.http.Queries;
@@ -44,6 +45,7 @@ final class ServersHandler {
         routes.post(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, false));
         routes.put(SERVERS + "/{id}/metadata", ctx -> setMetadata(ctx, true));
         routes.get(SERVERS + "/{id}/ips", this::ips);
+        routes.get(SERVERS + "/{id}/ips/{network}", this::ipsOn);
         routes.get(SERVERS + "/{id}/os-server-password", this::password);
         routes.delete(SERVERS + "/{id}/os-server-password", ctx -> {
             servers.clearPassword(callers.require(ctx), ctx.pathParam("id"));
@@ -78,21 +80,25 @@ final class ServersHandler {
         ComputeCaller caller = callers.require(ctx);
         String status = Queries.string(ctx, "status");
         String vmState = status == null ? null : STATUS_TO_VM.getOrDefault(status.toUpperCase(), "unknown-status");
-        String allTenants = Queries.string(ctx, "all_tenants");
-        boolean all = allTenants != null && !allTenants.equalsIgnoreCase("false") && !allTenants.equals("0");
+        // Nova: all_tenants with no value or a true one lists every project's servers
+        boolean all = Queries.flag(ctx, "all_tenants");
         if (all && !caller.admin()) {
             throw ComputeErrors.forbidden("Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
         }
         String project = Queries.string(ctx, "project_id") != null ? Queries.string(ctx, "project_id") : Queries.string(ctx, "tenant_id");
         int limit = limit(ctx);
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
-                Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all || (caller.admin() && project != null),
-                project, changesSince(ctx), Queries.string(ctx, "marker"), limit);
+                Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all, // tenant_id only narrows all_tenants
+                project, changesSince(ctx), Queries.string(ctx, "marker"), limit, Queries.string(ctx, "ip"),
+                Queries.string(ctx, "ip6"));
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");
         Map<String, List<String>> floating = detail ? servers.floatingIps(found) : Map.of();
-        found.forEach(s -> array.add(detail ? ServerViews.detail(ctx, caller, s, floating) : ServerViews.summary(ctx, s)));
+        Map<String, List<String>> tags = detail && Microversion.of(ctx).atLeast(2, 26)
+                ? servers.tags().of(found.stream().map(Server::id).toList()) : Map.of();
+        found.forEach(s -> array.add(detail ? tagged(ServerViews.detail(ctx, caller, s, floating), tags.get(s.id()))
+                : ServerViews.summary(ctx, s)));
         if (limit > 0 && found.size() == limit) {
             body.putArray("servers_links").addObject().put("rel", "next").put("href", Links.base(ctx) + SERVERS
                     + (detail ? "/detail" : "") + "?limit=" + limit + "&marker=" + found.get(found.size() - 1).id());
@@ -134,8 +140,10 @@ final class ServersHandler {
         var caller = callers.require(ctx);
         var b = NovaBody.wrapped(ctx, "server");
         Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
-                b.has("description"));
-        writeServer(ctx, caller, s, 200);
+                b.has("description"), AccessIps.parse(b));
+        var body = Json.object();
+        body.set("server", tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
+        Json.write(ctx, 200, body);
     }
 
     private void delete(Context ctx) {
@@ -149,7 +157,7 @@ final class ServersHandler {
     }
 
     private void setMetadata(Context ctx, boolean replace) {
-        var md = NovaBody.stringMap(Json.body(ctx), "metadata");
+        var md = ServerRequests.metadata(Json.body(ctx));
         writeMetadata(ctx, servers.setMetadata(callers.require(ctx), ctx.pathParam("id"), md, replace));
     }
 
@@ -165,6 +173,21 @@ final class ServersHandler {
         Json.write(ctx, 200, body);
     }
 
+    /** One network's addresses of the server, keyed by the network's name as in {@code addresses}. */
+    private void ipsOn(Context ctx) {
+        var s = servers.get(callers.require(ctx), ctx.pathParam("id"));
+        var all = Json.object();
+        ServerViews.addresses(all, s, servers.floatingIps(List.of(s)));
+        String network = ctx.pathParam("network");
+        var addresses = all.get("addresses").get(network);
+        if (addresses == null) {
+            throw ComputeErrors.notFound("Instance is not a member of specified network");
+        }
+        var body = Json.object();
+        body.set(network, addresses);
+        Json.write(ctx, 200, body);
+    }
+
     private static void writeMetadata(Context ctx, Map<String, String> md) {
         var body = Json.object();
         var o = body.putObject("metadata");
@@ -174,8 +197,22 @@ final class ServersHandler {
 
     private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", ServerViews.detail(ctx, caller, s, servers.floatingIps(List.of(s))));
+        body.set("server", tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
         Json.write(ctx, status, body);
+    }
+
+    private List<String> serverTags(Context ctx, Server s) {
+        return Microversion.of(ctx).atLeast(2, 26) ? servers.tags().of(List.of(s.id())).get(s.id()) : null;
+    }
+
+    /** The view's {@code tags} (shown from 2.26) filled with the server's. */
+    private static ObjectNode tagged(
+            ObjectNode view, List<String> tags) {
+        if (view.has("tags") && tags != null) {
+            var array = view.putArray("tags");
+            tags.forEach(array::add);
+        }
+        return view;
     }
 
     private static String password() {

@@ -6,13 +6,15 @@ import dev.kumo.api.http.Links;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** Version documents, unauthenticated as in Nova: {@code /compute} lists v2.0 and v2.1, {@code /compute/v2.1} shows one. */
+/** Version documents, unauthenticated as in Nova: {@code /compute} lists v2.0 and v2.1, {@code /compute/v2.1} and {@code /compute/v2} show one. */
 final class VersionsHandler {
     private static final String UPDATED = "2013-07-23T11:33:21Z";
 
     void register(RoutesConfig routes) {
         routes.get(ComputeApi.PREFIX, this::versions);
         routes.get(ComputeApi.V21, this::current);
+        // The legacy v2 endpoint's document: the version list links to it, so clients follow it
+        routes.get(ComputeApi.PREFIX + "/v2", this::legacy);
     }
 
     private void versions(Context ctx) {
@@ -28,6 +30,15 @@ final class VersionsHandler {
         var v = v21(ctx);
         v.putArray("media-types").addObject().put("base", "application/json")
                 .put("type", "application/vnd.openstack.compute+json;version=2.1");
+        body.set("version", v);
+        Json.write(ctx, 200, body);
+    }
+
+    private void legacy(Context ctx) {
+        var body = Json.object();
+        var v = v20(ctx);
+        v.putArray("media-types").addObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2");
         body.set("version", v);
         Json.write(ctx, 200, body);
     }

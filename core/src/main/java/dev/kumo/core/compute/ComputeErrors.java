@@ -27,6 +27,11 @@ public final class ComputeErrors {
         return new CloudError.OverLimit("overLimit", String.format(format, args), 403).exception();
     }
 
+    /** 501 (Nova's notImplemented), for calls the driver cannot carry out; the one error type with a free status. */
+    public static CloudException notImplemented(String format, Object... args) {
+        return new CloudError.OverLimit("notImplemented", String.format(format, args), 501).exception();
+    }
+
     public static CloudException policy(String action) {
         return forbidden("Policy doesn't allow %s to be performed.", action);
     }

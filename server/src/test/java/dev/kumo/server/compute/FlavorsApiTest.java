@@ -73,4 +73,44 @@ class FlavorsApiTest {
         assertThat(nova.get("/flavors/secret", cloud.demoToken()).status()).isEqualTo(200);
         assertThat(nova.get("/flavors/secret/os-flavor-access", cloud.adminToken()).json().get("flavor_access")).hasSize(1);
     }
+
+    @Test
+    void adminsListPrivateFlavorsOnlyWhenAskingForThem() {
+        nova.post("/flavors", cloud.adminToken(), "{\"flavor\": {\"name\": \"hidden\", \"ram\": 64, \"vcpus\": 1, "
+                + "\"disk\": 1, \"id\": \"hidden\", \"os-flavor-access:is_public\": \"False\"}}");
+        assertThat(names("/flavors/detail")).contains("m1.tiny").doesNotContain("hidden");
+        for (String no : new String[] {"f", "false", "no", "0"}) {
+            assertThat(names("/flavors/detail?is_public=" + no)).as(no).contains("hidden").doesNotContain("m1.tiny");
+        }
+        for (String yes : new String[] {"t", "true", "yes", "1"}) {
+            assertThat(names("/flavors/detail?is_public=" + yes)).as(yes).contains("m1.tiny").doesNotContain("hidden");
+        }
+        assertThat(names("/flavors/detail?is_public=none")).contains("m1.tiny", "hidden");
+        Nova.fault(nova.get("/flavors?is_public=maybe", cloud.adminToken()), 400, "badRequest");
+        // a non-admin's is_public is ignored: public flavors (and shared ones) only
+        var demo = nova.get("/flavors?is_public=false", cloud.demoToken()).json().get("flavors");
+        assertThat(demo.findValuesAsText("name")).contains("m1.tiny").doesNotContain("hidden");
+    }
+
+    @Test
+    void privateFlavorAccessStartsEmptyAndIsRemovedAgain() {
+        nova.post("/flavors", cloud.adminToken(), "{\"flavor\": {\"name\": \"shared\", \"ram\": 64, \"vcpus\": 1, "
+                + "\"disk\": 1, \"id\": \"shared\", \"os-flavor-access:is_public\": false}}");
+        assertThat(nova.get("/flavors/shared/os-flavor-access", cloud.adminToken()).json().get("flavor_access")).isEmpty();
+        String demoProject = cloud.issue("demo", TestCloud.DEMO_PASSWORD, "demo").json().at("/token/project/id").asText();
+        String add = "{\"addTenantAccess\": {\"tenant\": \"" + demoProject + "\"}}";
+        assertThat(nova.post("/flavors/shared/action", cloud.adminToken(), add).status()).isEqualTo(200);
+        Nova.fault(nova.post("/flavors/shared/action", cloud.adminToken(), add), 409, "conflictingRequest");
+        var removed = nova.post("/flavors/shared/action", cloud.adminToken(),
+                "{\"removeTenantAccess\": {\"tenant\": \"" + demoProject + "\"}}");
+        assertThat(removed.json().get("flavor_access")).isEmpty();
+        assertThat(nova.get("/flavors/shared", cloud.demoToken()).status()).isEqualTo(404);
+        Nova.fault(nova.post("/flavors/1/action", cloud.adminToken(), add), 409, "conflictingRequest");
+    }
+
+    private static java.util.List<String> names(String path) {
+        var r = nova.get(path, cloud.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("flavors").findValuesAsText("name");
+    }
 }

@@ -6,6 +6,7 @@ import dev.kumo.core.compute.store.HostRepository;
 import dev.kumo.core.compute.store.KeypairRepository;
 import dev.kumo.core.compute.store.QuotaRepository;
 import dev.kumo.core.compute.store.ServerRepository;
+import dev.kumo.core.compute.store.ServerTagRepository;
 import org.jdbi.v3.core.Handle;
 
 /** The repositories of one transaction, all on its handle. */
@@ -39,5 +40,10 @@ final class SqlComputeTx implements ComputeTx {
     @Override
     public QuotaRepository quotas() {
         return new SqlQuotaRepository(handle);
+    }
+
+    @Override
+    public ServerTagRepository tags() {
+        return new SqlServerTagRepository(handle);
     }
 }

@@ -31,8 +31,14 @@ final class SqlHostRepository implements HostRepository {
         return handle.createQuery("SELECT * FROM compute_service ORDER BY id")
                 .map((rs, ctx) -> new ComputeService(rs.getInt("id"), rs.getString("host"), rs.getString("zone"),
                         rs.getBoolean("disabled"), rs.getString("disabled_reason"),
-                        Instant.ofEpochMilli(rs.getLong("last_seen"))))
+                        Instant.ofEpochMilli(rs.getLong("last_seen")), rs.getBoolean("forced_down")))
                 .list();
+    }
+
+    @Override
+    public boolean setForcedDown(String host, boolean forcedDown) {
+        return handle.createUpdate("UPDATE compute_service SET forced_down = :f WHERE host = :h")
+                .bind("f", forcedDown).bind("h", host).execute() > 0;
     }
 
     @Override

@@ -81,6 +81,15 @@ public final class ActionService {
         find(store.read(tx -> tx.servers().find(id)), caller, id);
     }
 
+    /**
+     * restore and forceDelete act on soft-deleted servers only. kumo deletes at once (Nova's default
+     * reclaim_instance_interval of 0), so a server one can still see is never soft-deleted: 409 as Nova.
+     */
+    public void requireSoftDeleted(ComputeCaller caller, String id, String action) {
+        Server s = find(store.read(tx -> tx.servers().find(id)), caller, id);
+        throw ComputeErrors.conflict("Cannot '%s' instance %s while it is in vm_state %s", action, id, s.vmState().wire());
+    }
+
     public String consoleOutput(ComputeCaller caller, String id, int length) {
         Server s = find(store.read(tx -> tx.servers().find(id)), caller, id);
         if (s.host() == null || s.vmState() == VmState.BUILDING || s.taskState() == TaskState.DELETING) {

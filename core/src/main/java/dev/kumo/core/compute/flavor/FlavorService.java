@@ -29,9 +29,15 @@ public final class FlavorService {
         });
     }
 
-    /** Admins filter by {@code isPublic} (null: all); others see public flavors and those shared with them. */
+    /**
+     * As Nova: admins filter by {@code isPublic} (null: all; true: public ones and those shared with the
+     * admin's project; false: every private one); others see public flavors and those shared with them.
+     */
     public List<Flavor> list(ComputeCaller caller, Boolean isPublic) {
         if (caller.admin()) {
+            if (Boolean.TRUE.equals(isPublic)) {
+                return store.read(tx -> tx.flavors().list(caller.projectId(), false, null));
+            }
             return store.read(tx -> tx.flavors().list(null, isPublic == null, isPublic));
         }
         return store.read(tx -> tx.flavors().list(caller.projectId(), false, null));

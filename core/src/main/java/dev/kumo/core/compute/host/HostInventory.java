@@ -2,7 +2,9 @@ package dev.kumo.core.compute.host;
 
 import dev.kumo.core.compute.ComputeCaller;
 import dev.kumo.core.compute.ComputeErrors;
+import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.store.ComputeStore;
+import dev.kumo.core.compute.store.ServerQuery;
 import dev.kumo.core.compute.store.ServerRepository.Usage;
 import dev.kumo.spi.compute.HostCapabilities;
 import dev.kumo.spi.compute.VirtDriver;
@@ -38,6 +40,12 @@ public final class HostInventory {
         });
     }
 
+    /** The servers placed on {@code host}, newest first, for os-hypervisors' server lists. */
+    public List<Server> serversOn(ComputeCaller caller, String host) {
+        requireAdmin(caller, "os_compute_api:os-hypervisors:servers");
+        return store.read(tx -> tx.servers().list(new ServerQuery(null, null, null, null, host, null, null, 0)));
+    }
+
     public List<ComputeService> services(ComputeCaller caller) {
         requireAdmin(caller, "os_compute_api:os-services:list");
         return store.read(tx -> tx.hosts().list());
@@ -51,6 +59,17 @@ public final class HostInventory {
         requireAdmin(caller, "os_compute_api:os-services:update");
         return store.write(tx -> {
             if (!tx.hosts().setDisabled(host, disabled, disabled ? reason : null)) {
+                throw ComputeErrors.notFound("Compute host %s could not be found.", host);
+            }
+            return tx.hosts().list().stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow();
+        });
+    }
+
+    /** os-services force-down: the host counts as down (and gets no servers) until forced up again. */
+    public ComputeService setForcedDown(ComputeCaller caller, String host, boolean forcedDown) {
+        requireAdmin(caller, "os_compute_api:os-services:update");
+        return store.write(tx -> {
+            if (!tx.hosts().setForcedDown(host, forcedDown)) {
                 throw ComputeErrors.notFound("Compute host %s could not be found.", host);
             }
             return tx.hosts().list().stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow();

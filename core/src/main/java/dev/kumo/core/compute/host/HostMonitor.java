@@ -58,7 +58,7 @@ public final class HostMonitor implements AutoCloseable {
     }
 
     public boolean isUp(ComputeService service) {
-        return service.lastSeen() != null
+        return !service.forcedDown() && service.lastSeen() != null
                 && Duration.between(service.lastSeen(), clock.instant()).compareTo(settings.serviceDownAfter()) <= 0;
     }
 

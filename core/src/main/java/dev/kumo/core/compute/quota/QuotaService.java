@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Nova's quotas. Checks run inside the write transaction that creates the resource, so two concurrent
- * creates cannot both take the last unit (writes are serialised).
+ * Nova's quotas. Limits resolve user -> project -> quota class "default" -> built-in defaults. Checks run
+ * inside the write transaction that creates the resource, so two concurrent creates cannot both take the
+ * last unit (writes are serialised).
  */
 public final class QuotaService {
-    /** Nova's defaults; -1 is unlimited. */
-    public static final Map<String, Integer> DEFAULTS = defaults();
+    /** Nova's built-in defaults; -1 is unlimited. The network ones are only shown (Neutron enforces its own). */
+    public static final Map<String, Integer> DEFAULTS = QuotaNames.defaults();
+    private static final String DEFAULT_CLASS = "default";
 
     private final ComputeStore store;
 
@@ -23,32 +25,39 @@ public final class QuotaService {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    private static Map<String, Integer> defaults() {
-        var d = new LinkedHashMap<String, Integer>();
-        d.put("instances", 10);
-        d.put("cores", 20);
-        d.put("ram", 51200);
-        d.put("key_pairs", 100);
-        d.put("metadata_items", 128);
-        d.put("server_groups", 10);
-        d.put("server_group_members", 10);
-        d.put("injected_files", 5);
-        d.put("injected_file_content_bytes", 10240);
-        d.put("injected_file_path_bytes", 255);
-        return Map.copyOf(d);
+    /** The built-in defaults with what an admin set on the "default" quota class. */
+    public Map<String, Integer> defaults(ComputeTx tx) {
+        var limits = new LinkedHashMap<>(DEFAULTS);
+        limits.putAll(tx.quotas().classLimits(DEFAULT_CLASS));
+        return limits;
     }
 
     public Map<String, Integer> limits(ComputeTx tx, String projectId) {
-        var limits = new LinkedHashMap<>(DEFAULTS);
+        var limits = defaults(tx);
         limits.putAll(tx.quotas().overrides(projectId));
         return limits;
     }
 
+    public Map<String, Integer> defaults() {
+        return store.read(this::defaults);
+    }
+
     public Map<String, Integer> show(ComputeCaller caller, String projectId) {
+        return show(caller, projectId, null);
+    }
+
+    /** A project's limits, or with {@code userId} that user's inside it. */
+    public Map<String, Integer> show(ComputeCaller caller, String projectId, String userId) {
         if (!caller.owns(projectId)) {
             throw ComputeErrors.policy("os_compute_api:os-quota-sets:show");
         }
-        return store.read(tx -> limits(tx, projectId));
+        return store.read(tx -> {
+            var limits = limits(tx, projectId);
+            if (userId != null) {
+                limits.putAll(tx.quotas().userOverrides(projectId, userId));
+            }
+            return limits;
+        });
     }
 
     public Usage usage(String projectId) {
@@ -56,21 +65,56 @@ public final class QuotaService {
     }
 
     public Map<String, Integer> update(ComputeCaller caller, String projectId, Map<String, Integer> changes) {
-        if (!caller.admin()) {
-            throw ComputeErrors.policy("os_compute_api:os-quota-sets:update");
-        }
-        for (var e : changes.entrySet()) {
-            if (!DEFAULTS.containsKey(e.getKey())) {
-                throw ComputeErrors.badRequest("Bad key(s) %s in quota_set", e.getKey());
-            }
-            if (e.getValue() < -1) {
-                throw ComputeErrors.badRequest("Quota limit %d for %s must be -1 or greater.", e.getValue(), e.getKey());
-            }
-        }
+        return update(caller, projectId, null, changes);
+    }
+
+    public Map<String, Integer> update(ComputeCaller caller, String projectId, String userId, Map<String, Integer> changes) {
+        requireAdmin(caller, "os_compute_api:os-quota-sets:update");
+        QuotaNames.check(changes);
         return store.write(tx -> {
-            changes.forEach((k, v) -> tx.quotas().set(projectId, k, v));
-            return limits(tx, projectId);
+            if (userId == null) {
+                changes.forEach((k, v) -> tx.quotas().set(projectId, k, v));
+                return limits(tx, projectId);
+            }
+            changes.forEach((k, v) -> tx.quotas().setUser(projectId, userId, k, v));
+            var limits = limits(tx, projectId);
+            limits.putAll(tx.quotas().userOverrides(projectId, userId));
+            return limits;
         });
+    }
+
+    /** Nova's DELETE os-quota-sets: the project (or only the user) goes back to the defaults. */
+    public void revert(ComputeCaller caller, String projectId, String userId) {
+        requireAdmin(caller, "os_compute_api:os-quota-sets:delete");
+        store.write(tx -> {
+            if (userId == null) {
+                tx.quotas().deleteProject(projectId);
+            } else {
+                tx.quotas().deleteUser(projectId, userId);
+            }
+            return null;
+        });
+    }
+
+    /** A quota class's limits: the defaults with the class's own (Nova shows any class name this way). */
+    public Map<String, Integer> showClass(ComputeCaller caller, String className) {
+        requireAdmin(caller, "os_compute_api:os-quota-class-sets:show");
+        return store.read(tx -> classLimits(tx, className));
+    }
+
+    public Map<String, Integer> updateClass(ComputeCaller caller, String className, Map<String, Integer> changes) {
+        requireAdmin(caller, "os_compute_api:os-quota-class-sets:update");
+        QuotaNames.check(changes);
+        return store.write(tx -> {
+            changes.forEach((k, v) -> tx.quotas().setClass(className, k, v));
+            return classLimits(tx, className);
+        });
+    }
+
+    private Map<String, Integer> classLimits(ComputeTx tx, String className) {
+        var limits = defaults(tx);
+        limits.putAll(tx.quotas().classLimits(className));
+        return limits;
     }
 
     /** Inside the creating transaction: 403 naming the first quota {@code count} more servers would exceed. */
@@ -88,7 +132,7 @@ public final class QuotaService {
     }
 
     public void checkKeypairs(ComputeTx tx, ComputeCaller caller, String userId) {
-        var limits = caller.projectId() == null ? DEFAULTS : limits(tx, caller.projectId());
+        var limits = caller.projectId() == null ? defaults(tx) : limits(tx, caller.projectId());
         int limit = limits.get("key_pairs");
         if (limit >= 0 && tx.keypairs().count(userId) + 1 > limit) {
             throw ComputeErrors.overLimit("Quota exceeded, too many key pairs.");
@@ -100,6 +144,12 @@ public final class QuotaService {
         if (limit >= 0 && used + wanted > limit) {
             throw ComputeErrors.overLimit("Quota exceeded for %s: Requested %d, but already used %d of %d %s",
                     resource, wanted, used, limit, resource);
+        }
+    }
+
+    private static void requireAdmin(ComputeCaller caller, String action) {
+        if (!caller.admin()) {
+            throw ComputeErrors.policy(action);
         }
     }
 }

@@ -1,2 +1,5 @@
-/** Compute quotas: defaults, per-project overrides, and the checks made inside the creating transaction. */
+/**
+ * Compute quotas: built-in defaults, the "default" quota class, per-project and per-user overrides, and the
+ * checks made inside the creating transaction.
+ */
 package dev.kumo.core.compute.quota;

@@ -21,6 +21,15 @@ public interface NetworkPlumbing {
 
     Optional<PortInfo> port(ComputeCaller caller, String id);
 
+    /**
+     * Whether the caller's project has a security group with this name or id. "default" always counts: the
+     * network service makes each project's default group on first use.
+     */
+    boolean securityGroupExists(ComputeCaller caller, String nameOrId);
+
+    /** Sets the security groups (names or ids in the server's project) of every port of the server. */
+    void setSecurityGroups(Server server, List<String> namesOrIds);
+
     /** Creates a port for the server on the network (with the fixed IP if given), bound to the host. */
     Nic createPort(Server server, String networkId, String fixedIp);
 

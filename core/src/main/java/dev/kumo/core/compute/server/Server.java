@@ -16,7 +16,7 @@ public record Server(String id, String projectId, String userId, String name, St
                      Map<String, String> metadata, List<String> securityGroups, List<NetworkRequest> networks,
                      String networkMode, List<Nic> nics, String userData, boolean configDrive,
                      String blockDeviceMappings, Fault fault, String reservationId, int launchIndex,
-                     Instant createdAt, Instant updatedAt, Instant launchedAt) {
+                     Instant createdAt, Instant updatedAt, Instant launchedAt, AccessAddresses access) {
     public Server {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(projectId, "projectId");
@@ -26,6 +26,7 @@ public record Server(String id, String projectId, String userId, String name, St
         securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
         networks = networks == null ? List.of() : List.copyOf(networks);
         nics = nics == null ? List.of() : List.copyOf(nics);
+        access = access == null ? AccessAddresses.NONE : access; // servers stored before access addresses existed
     }
 
     /** The API status: the task's transient status where Nova has one, else the vm_state's. */
@@ -43,26 +44,42 @@ public record Server(String id, String projectId, String userId, String name, St
         return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vm, task,
                 power, host, availabilityZone, locked, metadata, securityGroups, networks, networkMode, nics, userData,
                 configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now,
-                vm == VmState.ACTIVE && launchedAt == null ? now : launchedAt);
+                vm == VmState.ACTIVE && launchedAt == null ? now : launchedAt, access);
     }
 
     public Server withHost(String newHost, String zone, Instant now) {
         return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vmState,
                 taskState, powerState, newHost, zone, locked, metadata, securityGroups, networks, networkMode, nics,
-                userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now, launchedAt);
+                userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now, launchedAt,
+                access);
     }
 
     public Server withNics(List<Nic> newNics, Instant now) {
         return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vmState,
                 taskState, powerState, host, availabilityZone, locked, metadata, securityGroups, networks, networkMode,
                 newNics, userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now,
-                launchedAt);
+                launchedAt, access);
     }
 
     public Server withFault(Fault newFault, Instant now) {
         return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, VmState.ERROR,
                 null, powerState, host, availabilityZone, locked, metadata, securityGroups, networks, networkMode, nics,
-                userData, configDrive, blockDeviceMappings, newFault, reservationId, launchIndex, createdAt, now, launchedAt);
+                userData, configDrive, blockDeviceMappings, newFault, reservationId, launchIndex, createdAt, now, launchedAt,
+                access);
+    }
+
+    public Server withAccess(AccessAddresses changes, Instant now) {
+        return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vmState,
+                taskState, powerState, host, availabilityZone, locked, metadata, securityGroups, networks, networkMode,
+                nics, userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now,
+                launchedAt, access.with(changes));
+    }
+
+    public Server withSecurityGroups(List<String> groups, Instant now) {
+        return new Server(id, projectId, userId, name, description, flavor, imageId, keyName, publicKey, vmState,
+                taskState, powerState, host, availabilityZone, locked, metadata, groups, networks, networkMode, nics,
+                userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now,
+                launchedAt, access);
     }
 
     public Server withDetails(String newName, String newDescription, boolean newLocked, Map<String, String> newMetadata,
@@ -70,6 +87,6 @@ public record Server(String id, String projectId, String userId, String name, St
         return new Server(id, projectId, userId, newName, newDescription, flavor, imageId, keyName, publicKey, vmState,
                 taskState, powerState, host, availabilityZone, newLocked, newMetadata, securityGroups, networks,
                 networkMode, nics, userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex,
-                createdAt, now, launchedAt);
+                createdAt, now, launchedAt, access);
     }
 }

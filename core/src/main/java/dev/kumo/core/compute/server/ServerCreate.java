@@ -11,4 +11,4 @@ public record ServerCreate(String name, String description, String imageRef, Str
                            List<String> securityGroups, List<NetworkRequest> networks, String networkMode,
                            String userData, Map<String, String> metadata, String availabilityZone,
                            boolean configDrive, int minCount, int maxCount, String blockDeviceMappings,
-                           String adminPass) {}
+                           String adminPass, AccessAddresses access) {}

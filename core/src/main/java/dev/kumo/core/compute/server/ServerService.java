@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,6 +37,7 @@ public final class ServerService {
     private final ServerPasswords passwords = new ServerPasswords();
     private final ServerConverger converger;
     private final Clock clock;
+    private final ServerTags tags;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -48,6 +50,11 @@ public final class ServerService {
         this.network = network;
         this.converger = Objects.requireNonNull(converger, "converger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tags = new ServerTags(store);
+    }
+
+    public ServerTags tags() {
+        return tags;
     }
 
     public List<Server> create(ComputeCaller caller, ServerCreate in) {
@@ -59,6 +66,11 @@ public final class ServerService {
         ServerRules.checkFits(flavor, image);
         String publicKey = in.keyName() == null ? null : key(caller, in.keyName()).publicKey();
         List<NetworkRequest> nets = networks.resolve(caller, in.networks(), in.networkMode(), in.maxCount());
+        for (String group : in.securityGroups() == null ? List.<String>of() : in.securityGroups()) {
+            if (!network.securityGroupExists(caller, group)) {
+                throw ComputeErrors.badRequest("Security group %s not found for project %s.", group, projectId);
+            }
+        }
         if (in.availabilityZone() != null && !scheduler.zones().contains(in.availabilityZone())) {
             throw ComputeErrors.badRequest("The requested availability zone is not available");
         }
@@ -99,7 +111,8 @@ public final class ServerService {
         return new Server(UUID.randomUUID().toString(), caller.projectId(), caller.userId(), name, in.description(),
                 flavor, image.id(), in.keyName(), publicKey, VmState.BUILDING, TaskState.SCHEDULING, 0, null,
                 in.availabilityZone(), false, in.metadata(), in.securityGroups(), nets, in.networkMode(), List.of(),
-                in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null);
+                in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null,
+                in.access());
     }
 
     private Flavor flavor(ComputeCaller caller, String ref) {
@@ -159,29 +172,46 @@ public final class ServerService {
         if (!caller.admin() && (in.host() != null)) {
             throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
         }
-        Pattern name = namePattern(in.name());
+        Predicate<Server> matches = matcher(in);
+        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null;
         var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
-                in.marker(), name == null ? in.limit() : 0);
+                in.marker(), filtered ? 0 : in.limit());
         var found = store.read(tx -> tx.servers().list(query));
-        if (name == null) {
+        if (!filtered) {
             return found;
         }
-        var matching = found.stream().filter(s -> name.matcher(s.name()).find()).toList();
+        var matching = found.stream().filter(matches).toList();
         return in.limit() > 0 && matching.size() > in.limit() ? matching.subList(0, in.limit()) : matching;
     }
 
-    private static Pattern namePattern(String regex) {
+    /** The regex filters SQL does not apply: name, and fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses. */
+    private static Predicate<Server> matcher(ServerListRequest in) {
+        Pattern name = pattern("name", in.name());
+        Pattern ip = pattern("ip", in.ip());
+        Pattern ip6 = pattern("ip6", in.ip6());
+        return s -> (name == null || name.matcher(s.name()).find())
+                && (ip == null || anyAddress(s, false, ip)) && (ip6 == null || anyAddress(s, true, ip6));
+    }
+
+    private static boolean anyAddress(Server s, boolean v6, Pattern p) {
+        return s.nics().stream().flatMap(n -> n.fixedIps().stream())
+                .anyMatch(a -> a.contains(":") == v6 && p.matcher(a).find());
+    }
+
+    private static Pattern pattern(String filter, String regex) {
         if (regex == null) {
             return null;
         }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw ComputeErrors.badRequest("Invalid regular expression for name: %s", regex);
+            throw ComputeErrors.badRequest("Invalid regular expression for %s: %s", filter, regex);
         }
     }
 
-    public Server update(ComputeCaller caller, String id, String name, String description, boolean descriptionGiven) {
+    /** Renames, re-describes (when {@code descriptionGiven}) and sets the non-null access addresses. */
+    public Server update(ComputeCaller caller, String id, String name, String description, boolean descriptionGiven,
+                         AccessAddresses access) {
         if (name != null) {
             ServerRules.checkName(name);
         }
@@ -189,7 +219,7 @@ public final class ServerService {
             Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
                     .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
             Server updated = s.withDetails(name == null ? s.name() : name, descriptionGiven ? description : s.description(),
-                    s.locked(), s.metadata(), clock.instant());
+                    s.locked(), s.metadata(), clock.instant()).withAccess(access, clock.instant());
             tx.servers().update(updated);
             return updated;
         });
@@ -205,6 +235,35 @@ public final class ServerService {
             tx.servers().update(s.withDetails(s.name(), s.description(), s.locked(), merged, clock.instant()));
             return Map.copyOf(merged);
         });
+    }
+
+    /**
+     * Nova's addSecurityGroup/removeSecurityGroup: the group must exist in the caller's project (404) and be
+     * absent (add) or present (remove) on the server (400); the server's ports follow.
+     */
+    public void changeSecurityGroup(ComputeCaller caller, String id, String group, boolean add) {
+        if (!network.securityGroupExists(caller, group)) {
+            throw ComputeErrors.notFound("Security group %s not found for project %s.", group, caller.projectId());
+        }
+        Server updated = store.write(tx -> {
+            Server s = tx.servers().find(id).filter(x -> caller.owns(x.projectId()))
+                    .orElseThrow(() -> ComputeErrors.notFound("Instance %s could not be found.", id));
+            boolean has = s.securityGroups().contains(group);
+            if (add == has) {
+                throw ComputeErrors.badRequest(add ? "Security group %s is already associated with the instance %s"
+                        : "Security group %s not associated with the instance %s", group, id);
+            }
+            var groups = new ArrayList<>(s.securityGroups());
+            if (add) {
+                groups.add(group);
+            } else {
+                groups.remove(group);
+            }
+            Server changed = s.withSecurityGroups(groups, clock.instant());
+            tx.servers().update(changed);
+            return changed;
+        });
+        network.setSecurityGroups(updated, updated.securityGroups());
     }
 
     public void delete(ComputeCaller caller, String id) {

@@ -11,4 +11,6 @@ public interface ComputeTx {
     HostRepository hosts();
 
     QuotaRepository quotas();
+
+    ServerTagRepository tags();
 }

@@ -11,4 +11,6 @@ public interface HostRepository {
     List<ComputeService> list();
 
     boolean setDisabled(String host, boolean disabled, String reason);
+
+    boolean setForcedDown(String host, boolean forcedDown);
 }
