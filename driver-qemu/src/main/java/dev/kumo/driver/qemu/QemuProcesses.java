@@ -101,6 +101,11 @@ final class QemuProcesses {
     /** A QEMU process and the instance id its pid file names. */
     record Owned(long pid, String instanceId) {}
 
+    /** Whether {@code pid} runs; an exited daemon may stay a zombie until PID 1 reaps it, which counts as gone. */
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
+    }
+
     private static boolean zombie(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
