@@ -94,8 +94,10 @@ public final class CloudServer implements AutoCloseable {
             var drivers = Drivers.forConfig(config);
             var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock);
             network.reconcileInBackground();
+            var imageFiles = new LocalImageFiles(new SqlImageStore(database),
+                    new FilesystemImageDataStore(config.stateDir().resolve("images")));
             var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
-                    ComputeSettings.defaults(), clock);
+                    imageFiles, ComputeSettings.defaults(), clock);
             compute.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

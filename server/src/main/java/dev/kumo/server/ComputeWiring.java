@@ -12,6 +12,7 @@ import dev.kumo.core.compute.host.HostMonitor;
 import dev.kumo.core.compute.keypair.KeypairService;
 import dev.kumo.core.compute.quota.QuotaService;
 import dev.kumo.core.compute.scheduler.Scheduler;
+import dev.kumo.core.compute.server.BootImageFiles;
 import dev.kumo.core.compute.server.ServerConverger;
 import dev.kumo.core.compute.server.ServerService;
 import dev.kumo.core.image.ImageService;
@@ -41,12 +42,12 @@ final class ComputeWiring implements AutoCloseable {
     }
 
     static ComputeWiring create(Database database, VirtDriver driver, NetworkServices network, ImageService images,
-                                ComputeSettings settings, Clock clock) {
+                                BootImageFiles imageFiles, ComputeSettings settings, Clock clock) {
         var store = new SqlComputeStore(database);
         var monitor = new HostMonitor(store, driver, settings, clock);
         var scheduler = new Scheduler(driver, monitor, settings);
         var plumbing = new ComputeNetworkPlumbing(network);
-        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock);
+        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock, imageFiles);
         var flavors = new FlavorService(store);
         var quotas = new QuotaService(store);
         var services = new ComputeServices(flavors, new KeypairService(store, quotas, clock),
