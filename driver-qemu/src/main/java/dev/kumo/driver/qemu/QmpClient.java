@@ -72,7 +72,8 @@ final class QmpClient implements AutoCloseable {
             request.put("arguments", arguments);
         }
         try {
-            ByteBuffer out = ByteBuffer.wrap(JSON.writeValueAsBytes(request));
+            // QEMU parses a JSON stream; the newline makes each request one line for anything reading lines
+            ByteBuffer out = ByteBuffer.wrap((JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
             writeFully(out);
             while (true) {
                 JsonNode reply = readMessage();
