@@ -12,7 +12,7 @@ final class HostResources {
 
     static HostCapabilities of(String host, Path stateDir, Accelerator accelerator) {
         return new HostCapabilities(host, "QEMU", "nova", Runtime.getRuntime().availableProcessors(), memTotalMb(),
-                diskGb(stateDir), Set.of(accelerator.name(), "serial-console", "config-drive"));
+                diskGb(stateDir), Set.of(accelerator.name(), "snapshot", "serial-console", "config-drive"));
     }
 
     static long memTotalMb() {

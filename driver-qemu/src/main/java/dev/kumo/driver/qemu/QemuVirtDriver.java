@@ -214,6 +214,15 @@ public final class QemuVirtDriver implements VirtDriver {
     }
 
     @Override
+    public void snapshot(InstanceRef instance, Path target) throws VirtDriverException {
+        locked(instance.id(), "snapshot", files -> {
+            requireKnown(files);
+            Snapshots.take(control, files, target);
+            return null;
+        });
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
         InstanceFiles files = filesOrFail(instance.id(), "get console output");
         if (!Files.isDirectory(files.dir())) {

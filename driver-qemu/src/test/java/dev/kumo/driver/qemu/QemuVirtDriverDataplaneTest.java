@@ -128,6 +128,20 @@ class QemuVirtDriverDataplaneTest {
         driver.unpause(ref);
         assertThat(driver.info(ref)).get().extracting(InstanceInfo::powerState).isEqualTo(PowerState.RUNNING);
 
+        // a snapshot of the running guest is a standalone qcow2 that boots as a new instance
+        Path snapshot = stateDir.resolve("snapshot.qcow2");
+        driver.snapshot(ref, snapshot);
+        assertThat(driver.info(ref)).get().extracting(InstanceInfo::powerState).isEqualTo(PowerState.RUNNING);
+        assertThat(HostCommand.run(Duration.ofSeconds(10), "qemu-img", "info", snapshot.toString()).output())
+                .contains("file format: qcow2").doesNotContain("backing file");
+        var copy = new InstanceRef(UUID.randomUUID().toString(), HOST);
+        driver.spawn(new SpawnRequest(copy, "kq-copy", new SpawnRequest.FlavorSpec(1, 256, 0, 0, Map.of()),
+                new SpawnRequest.ImageSpec("img-snapshot", "qcow2", snapshot.toString()), List.of(), Map.of(), null,
+                null, true));
+        awaitConsole(driver, copy, "login:", 1);
+        driver.destroy(copy);
+        assertThat(driver.listInstances(HOST)).extracting(InstanceInfo::id).containsExactly(id);
+
         driver.suspend(ref);
         assertThat(driver.info(ref)).get().extracting(InstanceInfo::powerState).isEqualTo(PowerState.SUSPENDED);
         driver.resume(ref);
