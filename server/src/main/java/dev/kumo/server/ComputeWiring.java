@@ -13,6 +13,7 @@ import dev.kumo.core.compute.keypair.KeypairService;
 import dev.kumo.core.compute.quota.QuotaService;
 import dev.kumo.core.compute.scheduler.Scheduler;
 import dev.kumo.core.compute.server.BootImageFiles;
+import dev.kumo.core.compute.server.GuestReconciler;
 import dev.kumo.core.compute.server.ServerConverger;
 import dev.kumo.core.compute.server.ServerService;
 import dev.kumo.core.image.ImageService;
@@ -33,8 +34,11 @@ final class ComputeWiring implements AutoCloseable {
     private final HostMonitor monitor;
     private final ServerConverger converger;
     private final VirtDriver driver;
+    private final GuestReconciler guests;
 
-    private ComputeWiring(ComputeServices services, HostMonitor monitor, ServerConverger converger, VirtDriver driver) {
+    private ComputeWiring(ComputeServices services, HostMonitor monitor, ServerConverger converger, VirtDriver driver,
+                          GuestReconciler guests) {
+        this.guests = guests;
         this.services = services;
         this.monitor = monitor;
         this.converger = converger;
@@ -54,7 +58,7 @@ final class ComputeWiring implements AutoCloseable {
                 new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images), plumbing, converger, clock),
                 new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor));
         flavors.seedDefaults();
-        return new ComputeWiring(services, monitor, converger, driver);
+        return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
     }
 
     /** Heartbeats first (the scheduler needs live hosts), then servers a crash left mid-task converge. */
@@ -63,6 +67,12 @@ final class ComputeWiring implements AutoCloseable {
         int repaired = converger.repairMissingGuests();
         if (repaired > 0) {
             LOG.info("compute: {} servers whose guest the hypervisor had lost were spawned again", repaired);
+        }
+        int reaped = guests.reapStrays();
+        int restarted = guests.restartStopped();
+        if (reaped + restarted > 0) {
+            LOG.info("compute: {} guests of no server destroyed, {} stopped guests of active servers started", reaped,
+                    restarted);
         }
         int pending = converger.resumePending();
         if (pending > 0) {
