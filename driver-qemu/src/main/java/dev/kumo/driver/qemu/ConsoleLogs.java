@@ -2,15 +2,18 @@ package dev.kumo.driver.qemu;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The serial console log QEMU appends to. It is bounded at each (re)start: a log above the limit becomes the
- * one previous log ({@code console.log.0}, replacing an older one) and QEMU starts a new file. Reads take only
+ * The serial console log QEMU appends to. It is bounded at each (re)start and, while the guest runs, by the
+ * driver's periodic sweep: a log above the limit becomes the one previous log ({@code console.log.0},
+ * replacing an older one) and the current one starts empty. Reads take only
  * the tail, so a big log costs little.
  */
 final class ConsoleLogs {
@@ -20,6 +23,21 @@ final class ConsoleLogs {
         Path log = files.consoleLog();
         if (Files.exists(log) && Files.size(log) > limitBytes) {
             Files.move(log, files.previousConsoleLog(), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Bounds the log of a running guest: above the limit, its content becomes the previous log and the file is
+     * truncated in place. QEMU opened it with {@code append=on} (O_APPEND), so its next write lands at the new
+     * end; what it writes between the copy and the truncation is lost, a few bytes at most.
+     */
+    static void boundWhileRunning(InstanceFiles files, long limitBytes) throws IOException {
+        Path log = files.consoleLog();
+        if (Files.exists(log) && Files.size(log) > limitBytes) {
+            Files.copy(log, files.previousConsoleLog(), StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
+                channel.truncate(0);
+            }
         }
     }
 

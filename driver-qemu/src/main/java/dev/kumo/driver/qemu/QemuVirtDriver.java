@@ -65,6 +65,25 @@ public final class QemuVirtDriver implements VirtDriver {
         this.suspension = new Suspension(control);
         LOG.info("QEMU driver: {}; {} running guests found under {}", accelerator.reason(), reattach(),
                 settings.instancesRoot());
+        Thread.ofVirtual().name("qemu-console-logs").start(this::boundConsoleLogs);
+    }
+
+    /** Every minute, bounds the console logs of running guests (a chatty guest must not fill the disk). */
+    private void boundConsoleLogs() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (QemuProcesses.Owned guest : QemuProcesses.under(settings.instancesRoot())) {
+                try {
+                    ConsoleLogs.boundWhileRunning(control.files(guest.instanceId()), settings.consoleLimitBytes());
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.debug("instance {}: console log not bounded: {}", guest.instanceId(), e.getMessage());
+                }
+            }
+        }
     }
 
     /** The accelerator chosen at start ("kvm" or "tcg"). */
@@ -127,6 +146,7 @@ public final class QemuVirtDriver implements VirtDriver {
     @Override
     public void reboot(InstanceRef instance, RebootType type) throws VirtDriverException {
         locked(instance.id(), "reboot", files -> {
+            requireKnown(files);
             OptionalLong pid = QemuProcesses.running(files);
             if (pid.isEmpty()) {
                 control.start(files, control.readLaunch(files), null);

@@ -42,6 +42,11 @@ class RootDisksAndConsoleLogsTest {
         assertThat(ConsoleLogs.tail(files.consoleLog(), 0, 1 << 20)).isEqualTo("a\nb\nc\n");
         assertThat(ConsoleLogs.tail(files.consoleLog(), 0, 4)).isEqualTo("b\nc\n");
 
+        Files.writeString(files.consoleLog(), "y".repeat(200));
+        ConsoleLogs.boundWhileRunning(files, 100);
+        assertThat(files.consoleLog()).isEmptyFile();
+        assertThat(files.previousConsoleLog()).hasContent("y".repeat(200));
+
         Files.writeString(files.consoleLog(), "x".repeat(200));
         ConsoleLogs.rotateIfLarger(files, 100);
         assertThat(files.consoleLog()).doesNotExist();
