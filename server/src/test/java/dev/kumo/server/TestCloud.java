@@ -33,17 +33,33 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public static TestCloud start() {
+        return start(true, null);
+    }
+
+    /**
+     * A cloud on the real drivers (QEMU guests, as far as they are wired) whose built-in image is
+     * {@code guestImage}; for tests tagged "dataplane" (root).
+     */
+    public static TestCloud startReal(Path guestImage) {
+        return start(false, guestImage);
+    }
+
+    private static TestCloud start(boolean emulated, Path guestImage) {
         try {
             Path dir = Files.createTempDirectory("kumo-test");
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
+            if (guestImage != null) {
+                Path cache = Files.createDirectories(dir.resolve("cache").resolve("guest"));
+                Files.copy(guestImage, cache.resolve(guestImage.getFileName()));
+            }
             // a low bcrypt cost keeps the tests fast (the benchmark measures the real one); emulated drivers keep API
             // tests off the host's kernel (the dataplane tests use the real drivers)
             ConfigFile.writeNew(dir.resolve(ConfigFile.NAME), Map.of("api.port", Integer.toString(port),
                     "identity.admin_password", ADMIN_PASSWORD, "identity.demo_password", DEMO_PASSWORD,
-                    "identity.bcrypt_cost", "4", "drivers.emulated", "true"));
+                    "identity.bcrypt_cost", "4", "drivers.emulated", Boolean.toString(emulated)));
             var cloud = new TestCloud(dir, port);
             cloud.boot();
             return cloud;
