@@ -56,7 +56,9 @@ final class RootDisks {
     }
 
     /** Creates {@code overlay} over {@code base}; grown to {@code rootDiskGb} when that exceeds the image. */
-    void createOverlay(Path base, String format, Path overlay, int rootDiskGb) throws QemuException {
+    void createOverlay(Path base, String diskFormat, Path overlay, int rootDiskGb) throws QemuException {
+        // an "ami" (the root file system of a kernel+ramdisk image) is raw bytes
+        String format = "ami".equals(diskFormat) ? "raw" : diskFormat;
         if (!FORMATS.contains(format)) {
             throw new QemuException("Failed to create the root disk: disk format " + format
                     + " is not bootable by this driver (qcow2 or raw)");

@@ -24,9 +24,11 @@ class RootDisksAndConsoleLogsTest {
         assertThat(disks.cachedBase("img-1", source)).isEqualTo(base).hasSameBinaryContentAs(source);
         disks.createOverlay(base, "raw", dir.resolve("grown.qcow2"), 1);
         disks.createOverlay(base, "raw", dir.resolve("same.qcow2"), 0);
+        disks.createOverlay(base, "ami", dir.resolve("ami.qcow2"), 0);
 
         assertThat(RootDisks.virtualSize(dir.resolve("grown.qcow2"), "qcow2")).isEqualTo(1L << 30);
         assertThat(RootDisks.virtualSize(dir.resolve("same.qcow2"), "qcow2")).isEqualTo(1L << 20);
+        assertThat(RootDisks.virtualSize(dir.resolve("ami.qcow2"), "qcow2")).isEqualTo(1L << 20);
         assertThat(HostCommand.run(Duration.ofSeconds(5), "qemu-img", "info", dir.resolve("grown.qcow2").toString()).output())
                 .contains("backing file: " + base);
     }
