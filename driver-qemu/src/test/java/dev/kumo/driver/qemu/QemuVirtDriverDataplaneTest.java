@@ -164,6 +164,38 @@ class QemuVirtDriverDataplaneTest {
         restarted.destroy(ref); // idempotent
     }
 
+    @Test
+    void aKernelAndRamdiskImageBootsDirectly() throws Exception {
+        for (String tool : List.of("mcopy")) {
+            assumeTrue(HostCommand.run(Duration.ofSeconds(5), "sh", "-c", "command -v " + tool).succeeded(),
+                    tool + " is not installed");
+        }
+        // the built-in image's kernel and initramfs, taken out of its FAT boot partition (1 MiB into the disk)
+        Path raw = stateDir.resolve("builtin.raw");
+        HostCommand.run(Duration.ofSeconds(60), "qemu-img", "convert", "-O", "raw", image().toString(), raw.toString())
+                .orThrow("to convert the image");
+        Path kernel = stateDir.resolve("vmlinuz");
+        Path ramdisk = stateDir.resolve("initrd.gz");
+        for (Path file : List.of(kernel, ramdisk)) {
+            HostCommand.run(Duration.ofSeconds(30), "mcopy", "-i", raw + "@@1M", "::/" + file.getFileName(), file.toString())
+                    .orThrow("to extract " + file.getFileName());
+        }
+        Path root = stateDir.resolve("root.ami");
+        Files.write(root, new byte[1 << 20]);
+        var driver = new QemuVirtDriver(settings, id -> Map.of());
+        var ref = new InstanceRef(UUID.randomUUID().toString(), HOST);
+        var image = new SpawnRequest.ImageSpec("img-ami", "ami", root.toString(), kernel.toString(), ramdisk.toString(),
+                "console=ttyS0 quiet mitigations=off tsc=reliable no_timer_check");
+
+        driver.spawn(new SpawnRequest(ref, "kq-kernel", new SpawnRequest.FlavorSpec(1, 256, 0, 0, Map.of()), image,
+                List.of(), Map.of(), null, null, false));
+
+        assertThat(QemuProcesses.cmdline(pid(ref.id()))).contains("-kernel", "-initrd", "no_timer_check");
+        awaitConsole(driver, ref, "login:", 1);
+        driver.destroy(ref);
+        assertThat(stateDir.resolve("instances").resolve(ref.id())).doesNotExist();
+    }
+
     private Path image() {
         return settings.probeImage();
     }
