@@ -72,7 +72,7 @@ final class BuiltinImages {
     }
 
     /** The most recently built {@code kumo-cirros-*.qcow2}, if any. */
-    private static Optional<Path> newest(Path cacheDir) {
+    static Optional<Path> newest(Path cacheDir) {
         if (!Files.isDirectory(cacheDir)) {
             return Optional.empty();
         }

@@ -97,16 +97,21 @@ public final class CloudServer implements AutoCloseable {
             var images = images(config, database, clock);
             registerBuiltinImages(config, tokens, images);
             var drivers = Drivers.forConfig(config);
-            var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock, config.bridgeMappings());
+            var network = NetworkWiring.create(database, drivers.network(), NetworkSettings.defaults(), clock,
+                    config.bridgeMappings());
             if (config.demoNetworks()) {
                 new DemoNetworks(network.services(), DemoNetworks.PublicSubnet.of(config.publicCidr()))
                         .provisionOnce(config.stateDir(), state.current());
             }
             network.reconcileInBackground(config.reconcilePeriod());
+            var imageFiles = new LocalImageFiles(new SqlImageStore(database),
+                    new FilesystemImageDataStore(config.stateDir().resolve("images")));
             var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
-                    ComputeSettings.defaults(), clock);
-            compute.start();
+                    imageFiles, ComputeSettings.defaults(), clock);
             var metadata = MetadataWiring.create(config.stateDir(), network.services(), compute.services());
+            // the virt driver reads config drives from the metadata service, which needs the compute services
+            drivers.configDrives().bind(metadata.configDrive());
+            compute.start();
             metadata.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

@@ -12,6 +12,8 @@ import dev.kumo.core.compute.host.HostMonitor;
 import dev.kumo.core.compute.keypair.KeypairService;
 import dev.kumo.core.compute.quota.QuotaService;
 import dev.kumo.core.compute.scheduler.Scheduler;
+import dev.kumo.core.compute.server.BootImageFiles;
+import dev.kumo.core.compute.server.GuestReconciler;
 import dev.kumo.core.compute.server.ServerConverger;
 import dev.kumo.core.compute.server.ServerService;
 import dev.kumo.core.image.ImageService;
@@ -32,8 +34,11 @@ final class ComputeWiring implements AutoCloseable {
     private final HostMonitor monitor;
     private final ServerConverger converger;
     private final VirtDriver driver;
+    private final GuestReconciler guests;
 
-    private ComputeWiring(ComputeServices services, HostMonitor monitor, ServerConverger converger, VirtDriver driver) {
+    private ComputeWiring(ComputeServices services, HostMonitor monitor, ServerConverger converger, VirtDriver driver,
+                          GuestReconciler guests) {
+        this.guests = guests;
         this.services = services;
         this.monitor = monitor;
         this.converger = converger;
@@ -41,19 +46,19 @@ final class ComputeWiring implements AutoCloseable {
     }
 
     static ComputeWiring create(Database database, VirtDriver driver, NetworkServices network, ImageService images,
-                                ComputeSettings settings, Clock clock) {
+                                BootImageFiles imageFiles, ComputeSettings settings, Clock clock) {
         var store = new SqlComputeStore(database);
         var monitor = new HostMonitor(store, driver, settings, clock);
         var scheduler = new Scheduler(driver, monitor, settings);
         var plumbing = new ComputeNetworkPlumbing(network);
-        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock);
+        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock, imageFiles);
         var flavors = new FlavorService(store);
         var quotas = new QuotaService(store);
         var services = new ComputeServices(flavors, new KeypairService(store, quotas, clock),
                 new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images), plumbing, converger, clock),
                 new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor));
         flavors.seedDefaults();
-        return new ComputeWiring(services, monitor, converger, driver);
+        return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
     }
 
     /** Heartbeats first (the scheduler needs live hosts), then servers a crash left mid-task converge. */
@@ -62,6 +67,12 @@ final class ComputeWiring implements AutoCloseable {
         int repaired = converger.repairMissingGuests();
         if (repaired > 0) {
             LOG.info("compute: {} servers whose guest the hypervisor had lost were spawned again", repaired);
+        }
+        int reaped = guests.reapStrays();
+        int restarted = guests.restartStopped();
+        if (reaped + restarted > 0) {
+            LOG.info("compute: {} guests of no server destroyed, {} stopped guests of active servers started", reaped,
+                    restarted);
         }
         int pending = converger.resumePending();
         if (pending > 0) {

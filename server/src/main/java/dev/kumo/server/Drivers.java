@@ -5,33 +5,52 @@ import dev.kumo.driver.fake.compute.FakeVirtDriver;
 import dev.kumo.driver.fake.network.FakeNetworkDriver;
 import dev.kumo.driver.linux.LinuxNetworkConfig;
 import dev.kumo.driver.linux.LinuxNetworkDriver;
+import dev.kumo.driver.qemu.QemuSettings;
+import dev.kumo.driver.qemu.QemuVirtDriver;
 import dev.kumo.server.config.KumoConfig;
 import dev.kumo.spi.compute.VirtDriver;
 import dev.kumo.spi.network.NetworkDriver;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
  * The drivers a cloud runs with: the fake ones in emulated mode ({@code drivers.emulated = true}: no root, no
- * QEMU, no kernel networking), the real ones otherwise.
+ * QEMU, no kernel networking), the real ones otherwise. {@code configDrives} is where the metadata service,
+ * wired later, binds the config-drive content the virt driver writes.
  */
-record Drivers(NetworkDriver network, String networkName, VirtDriver virt, String virtName) {
+record Drivers(NetworkDriver network, String networkName, VirtDriver virt, String virtName,
+               LateConfigDriveSource configDrives) {
 
     static Drivers forConfig(KumoConfig config) {
         if (config.emulated()) {
             return emulated();
         }
-        // the real drivers (Linux data path, QEMU) are wired here as they land; until then the fakes stand in
-        Drivers fakes = emulated();
         var network = new LinuxNetworkConfig(config.stateDir(), config.bridgeMappings(),
                 MetadataWiring.socketOf(config.stateDir()), LinuxNetworkConfig.allInOne(config.stateDir()).tenantMtu(),
                 LinuxNetworkConfig.FILTER_TABLE);
-        return new Drivers(new LinuxNetworkDriver(network), "linux network driver",
-                fakes.virt(), fakes.virtName());
+        var configDrives = new LateConfigDriveSource();
+        return new Drivers(new LinuxNetworkDriver(network), "linux network driver", qemu(config, configDrives),
+                "QEMU driver", configDrives);
     }
 
     private static Drivers emulated() {
         // two fake hosts, as a small cloud has
         return new Drivers(new FakeNetworkDriver(), "fake network driver",
-                new FakeVirtDriver(FakeHosts.of(2, Duration.ZERO)), "fake virt driver");
+                new FakeVirtDriver(FakeHosts.of(2, Duration.ZERO)), "fake virt driver", new LateConfigDriveSource());
+    }
+
+    /** One QEMU host, this machine; the KVM probe boots the built-in guest image when it has been built. */
+    private static VirtDriver qemu(KumoConfig config, LateConfigDriveSource configDrives) {
+        var probeImage = BuiltinImages.newest(config.stateDir().resolve("cache").resolve("guest")).orElse(null);
+        return new QemuVirtDriver(QemuSettings.defaults(config.stateDir(), hostName(), probeImage), configDrives);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

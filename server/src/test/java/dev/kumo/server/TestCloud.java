@@ -33,16 +33,34 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public static TestCloud start() {
-        return start(Map.of());
+        return start(Map.of(), null);
     }
 
     /** A cloud whose answer file also holds {@code settings} (they win over the test defaults). */
     public static TestCloud start(Map<String, String> settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * A cloud on the real drivers (QEMU guests, the Linux data path on a bridge mapping of the test's own) whose
+     * built-in image is {@code guestImage}; for tests tagged "dataplane" (root).
+     */
+    public static TestCloud startReal(Path guestImage) {
+        String bridge = "brtc" + java.util.HexFormat.of().toHexDigits(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        return start(Map.of("drivers.emulated", "false", "network.bridge_mappings", "physnet1:" + bridge), guestImage);
+    }
+
+    private static TestCloud start(Map<String, String> settings, Path guestImage) {
         try {
             Path dir = Files.createTempDirectory("kumo-test");
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
+            }
+            if (guestImage != null) {
+                Path cache = Files.createDirectories(dir.resolve("cache").resolve("guest"));
+                Files.copy(guestImage, cache.resolve(guestImage.getFileName()));
             }
             // a low bcrypt cost keeps the tests fast (the benchmark measures the real one); emulated drivers keep API
             // tests off the host's kernel (the dataplane tests use the real drivers)

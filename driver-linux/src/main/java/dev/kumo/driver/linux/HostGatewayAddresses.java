@@ -53,7 +53,7 @@ final class HostGatewayAddresses {
         List<String> now = new ArrayList<>();
         for (String cidr : wanted) {
             CommandResult added = host.run("ip", "addr", "add", cidr, "dev", bridge);
-            if (added.exitCode() != 0 && !added.output().contains("File exists")) {
+            if (added.exitCode() != 0 && !added.output().contains("File exists") && !added.output().contains("already assigned")) {
                 added.orThrow("give the host " + cidr + " on " + bridge);
             }
             now.add(bridge + " " + cidr);

@@ -26,10 +26,21 @@ public record SpawnRequest(InstanceRef instance, String name, FlavorSpec flavor,
         }
     }
 
-    /** The image to boot: its id, disk format and where its bytes are (null for drivers that need none). */
-    public record ImageSpec(String id, String diskFormat, String path) {
+    /**
+     * The image to boot: its id, disk format and the local file holding its committed data (null when the
+     * compute service has none, e.g. for drivers that need none). For a kernel+ramdisk image
+     * ({@code kernel_id}/{@code ramdisk_id} properties) also the kernel's and ramdisk's files and the kernel
+     * command line ({@code os_command_line}); all three null otherwise.
+     */
+    public record ImageSpec(String id, String diskFormat, String path, String kernelPath, String ramdiskPath,
+                            String kernelArgs) {
         public ImageSpec {
             Objects.requireNonNull(id, "id");
+        }
+
+        /** A disk image without a separate kernel. */
+        public ImageSpec(String id, String diskFormat, String path) {
+            this(id, diskFormat, path, null, null, null);
         }
     }
 

@@ -54,6 +54,16 @@ public interface VirtDriver {
 
     void resume(InstanceRef instance) throws VirtDriverException;
 
+    /**
+     * Writes the instance's root disk as it is now to {@code target}: one standalone qcow2 file (no backing
+     * file) that can become a new image (Nova's createImage). A running guest is paused for the copy and runs
+     * again afterwards; a stopped one stays stopped. On failure {@code target} does not exist. Drivers without
+     * snapshots fail with a message saying so.
+     */
+    default void snapshot(InstanceRef instance, java.nio.file.Path target) throws VirtDriverException {
+        throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": this driver cannot take snapshots");
+    }
+
     /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
     String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
 

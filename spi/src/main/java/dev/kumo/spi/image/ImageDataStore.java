@@ -70,6 +70,14 @@ public interface ImageDataStore {
      */
     InputStream open(String imageId, long offset, long length) throws IOException;
 
+    /**
+     * The local file holding {@code imageId}'s committed data, for a virt driver on this host that boots from
+     * it (it copies the file before use); empty when the data is not a local file or there is none.
+     */
+    default Optional<java.nio.file.Path> localFile(String imageId) {
+        return Optional.empty();
+    }
+
     /** The ids of every image with committed or parked data (to find data whose image is gone). */
     java.util.Set<String> imageIds();
 

@@ -165,6 +165,16 @@ public final class FilesystemImageDataStore implements ImageDataStore {
     }
 
     @Override
+    public Optional<Path> localFile(String imageId) {
+        try {
+            Path file = data.resolve(safe(imageId));
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public java.util.Set<String> imageIds() {
         var ids = new java.util.TreeSet<String>();
         try (DirectoryStream<Path> committed = Files.newDirectoryStream(data);

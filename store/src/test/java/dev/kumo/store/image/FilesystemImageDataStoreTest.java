@@ -55,6 +55,21 @@ class FilesystemImageDataStoreTest {
     }
 
     @Test
+    void onlyCommittedDataHasALocalFileForTheVirtDriver() throws Exception {
+        var store = new FilesystemImageDataStore(root);
+        byte[] data = bytes(100);
+        var staged = store.stage(ID, new ByteArrayInputStream(data), Long.MAX_VALUE);
+        assertThat(store.localFile(ID)).isEmpty();
+
+        store.commit(staged);
+
+        assertThat(store.localFile(ID)).get().satisfies(f -> assertThat(java.nio.file.Files.readAllBytes(f)).isEqualTo(data));
+        assertThat(store.localFile("../etc")).isEmpty();
+        store.delete(ID);
+        assertThat(store.localFile(ID)).isEmpty();
+    }
+
+    @Test
     void passingTheLimitLeavesNothingBehind() throws IOException {
         var store = new FilesystemImageDataStore(root);
         assertThatThrownBy(() -> store.stage(ID, new ByteArrayInputStream(bytes(5000)), 4999))

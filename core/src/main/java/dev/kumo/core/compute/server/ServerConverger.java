@@ -30,10 +30,18 @@ public final class ServerConverger {
     private final VirtDriver driver;
     private final NetworkPlumbing network;
     private final Clock clock;
+    private final BootImageFiles images;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
                            Clock clock) {
+        this(store, scheduler, driver, network, clock, BootImageFiles.none());
+    }
+
+    /** {@code images} tells the driver where each server's image bytes are. */
+    public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
+                           Clock clock, BootImageFiles images) {
+        this.images = Objects.requireNonNull(images, "images");
         this.store = Objects.requireNonNull(store, "store");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.driver = Objects.requireNonNull(driver, "driver");
@@ -67,7 +75,7 @@ public final class ServerConverger {
                 continue;
             }
             try {
-                driver.spawn(SpawnRequests.of(s));
+                driver.spawn(SpawnRequests.of(s, images));
                 var ref = new InstanceRef(s.id(), s.host());
                 switch (s.vmState()) {
                     case STOPPED -> driver.powerOff(ref);
@@ -140,7 +148,7 @@ public final class ServerConverger {
     }
 
     private void spawn(Server s) throws VirtDriverException {
-        var info = driver.spawn(SpawnRequests.of(s));
+        var info = driver.spawn(SpawnRequests.of(s, images));
         store.write(tx -> tx.servers().updateIfTask(
                 s.withState(VmState.ACTIVE, null, info.powerState().code(), clock.instant()), TaskState.SPAWNING));
     }

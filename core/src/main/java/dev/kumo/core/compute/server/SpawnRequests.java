@@ -7,14 +7,14 @@ import dev.kumo.spi.compute.SpawnRequest;
 final class SpawnRequests {
     private SpawnRequests() {}
 
-    static SpawnRequest of(Server s) {
+    static SpawnRequest of(Server s, BootImageFiles images) {
         var f = s.flavor();
         var flavor = new SpawnRequest.FlavorSpec(f.vcpus(), f.ramMb(), f.diskGb(), f.ephemeralGb(), f.extraSpecs());
         var nics = s.nics().stream()
                 .map(n -> new SpawnRequest.NicSpec(n.portId(), n.networkId(), n.macAddress(), n.fixedIps()))
                 .toList();
-        return new SpawnRequest(new InstanceRef(s.id(), s.host()), s.name(), flavor,
-                new SpawnRequest.ImageSpec(s.imageId() == null ? "" : s.imageId(), null, null), nics, s.metadata(),
+        var image = s.imageId() == null ? new SpawnRequest.ImageSpec("", null, null) : images.locate(s.imageId());
+        return new SpawnRequest(new InstanceRef(s.id(), s.host()), s.name(), flavor, image, nics, s.metadata(),
                 s.userData(), s.publicKey(), s.configDrive());
     }
 }

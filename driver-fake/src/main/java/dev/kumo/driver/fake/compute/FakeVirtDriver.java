@@ -106,6 +106,17 @@ public final class FakeVirtDriver implements VirtDriver {
         guest(instance, "resume").power(PowerState.RUNNING);
     }
 
+    /** Writes a small placeholder file: the fake has no disk, but the caller's upload path can be exercised. */
+    @Override
+    public void snapshot(InstanceRef instance, java.nio.file.Path target) throws VirtDriverException {
+        guest(instance, "snapshot");
+        try {
+            java.nio.file.Files.writeString(target, "fake snapshot of instance " + instance.id() + "\n");
+        } catch (java.io.IOException e) {
+            throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
         String log = String.join("\n", guest(instance, "get console output").console()) + "\n";
