@@ -84,6 +84,7 @@ public final class HostPurge {
         for (SecurityGroup g : groups) {
             step("security group " + g.id(), () -> driver.deleteSecurityGroup(g.id()));
         }
+        step("the driver's shared host state", driver::purgeHost);
     }
 
     private void step(String what, Step step) {

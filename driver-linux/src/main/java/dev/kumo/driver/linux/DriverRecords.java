@@ -17,10 +17,25 @@ import java.util.stream.Stream;
 final class DriverRecords {
     private final Path networks;
     private final Path ports;
+    private final Path bridges;
 
     DriverRecords(Path networkDir) {
         this.networks = networkDir.resolve("plumbed/networks");
         this.ports = networkDir.resolve("plumbed/ports");
+        this.bridges = networkDir.resolve("plumbed/created-bridges");
+    }
+
+    /** A mapped bridge (such as br-ex) that was missing and that kumo created: a purge deletes it again. */
+    void createdBridge(String name) {
+        DriverFiles.writeIfChanged(bridges.resolve(name), name + "\n");
+    }
+
+    void forgetCreatedBridge(String name) {
+        delete(bridges.resolve(name));
+    }
+
+    Set<String> createdBridges() {
+        return names(bridges);
     }
 
     void network(String networkId) {

@@ -86,6 +86,12 @@ final class HostGatewayAddresses {
         host.run(List.of("nft", "-f", "-"), text).orThrow("guard the host's forwarding from " + bridges);
     }
 
+    /** Removes the guard table (when the host no longer carries any of kumo's networks). */
+    void unguard() {
+        host.run(List.of("nft", "-f", "-"), "table inet " + guardTable + " {}\ndelete table inet " + guardTable + "\n")
+                .orThrow("remove the forwarding guard");
+    }
+
     private List<String> recorded(String networkId) {
         Path file = dir.resolve(networkId);
         try {

@@ -93,6 +93,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         boolean mapped = !bridge.equals(DeviceNames.bridge(network.networkId()));
         int mtu = network.mtu() > 0 ? network.mtu() : config.tenantMtu();
         records.network(network.networkId());
+        if (mapped && !links.linkExists(null, bridge)) {
+            records.createdBridge(bridge);
+        }
         links.ensureBridge(bridge, mapped ? 0 : mtu);
         if (mapped) {
             hostAddresses.guard(config.bridgeMappings().values());
@@ -126,6 +129,17 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                 })
                 .step(this::applyFilters)
                 .finish("delete network " + networkId);
+    }
+
+    @Override
+    public synchronized void purgeHost() {
+        CleanupSteps steps = new CleanupSteps();
+        steps.step(() -> filters.clear())
+                .step(() -> hostAddresses.unguard());
+        for (String bridge : records.createdBridges()) {
+            steps.step(() -> links.deleteLink(null, bridge)).step(() -> records.forgetCreatedBridge(bridge));
+        }
+        steps.finish("purge the host");
     }
 
     @Override

@@ -127,4 +127,12 @@ public interface NetworkDriver {
 
     /** Removes the group's rule set; the service deletes a group only when no port is in it. */
     void deleteSecurityGroup(String groupId);
+
+    /**
+     * Removes what the driver keeps on the host beyond its objects (shared rule tables, bridges it created for
+     * physical networks), after every network, port, router and floating IP has been deleted: {@code kumo purge}
+     * calls it last. Does nothing by default.
+     */
+    default void purgeHost() {
+    }
 }
