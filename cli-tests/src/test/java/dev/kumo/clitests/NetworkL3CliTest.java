@@ -92,7 +92,11 @@ class NetworkL3CliTest {
                 .contains("openstack subnet set --gateway 192.168.60.1");
         demo.json("network", "create", "overlap");
         demo.json("subnet", "create", "--network", "overlap", "--subnet-range", "192.168.60.0/25", "overlap_subnet");
-        demo.run("subnet", "set", "--gateway", "192.168.60.1", "wrong_gw_subnet").ok();
+        assertThat(demo.run("subnet", "set", "--gateway", "192.168.60.1", "wrong_gw_subnet").failed().stderr())
+                .contains("Gateway ip 192.168.60.1 conflicts with allocation pool 192.168.60.1-192.168.60.254");
+        // the hint's command, as printed
+        demo.run("subnet", "set", "--gateway", "192.168.60.1", "--no-allocation-pool", "--allocation-pool",
+                "start=192.168.60.2,end=192.168.60.254", "wrong_gw_subnet").ok();
         demo.run("router", "add", "subnet", "r-neg", "wrong_gw_subnet").ok();
         assertThat(demo.run("router", "add", "subnet", "r-neg", "overlap_subnet").failed().stderr())
                 .contains("overlaps with cidr 192.168.60.0/24");

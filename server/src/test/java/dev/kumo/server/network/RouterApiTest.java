@@ -128,7 +128,8 @@ class RouterApiTest {
         var r = neutron.put("/routers/" + id + "/add_router_interface", demo, "{\"subnet_id\": \"" + subnet + "\"}");
         String message = Neutron.error(r, 400).get("message").asText();
         assertThat(message).startsWith("IP address 10.0.0.1 is not a valid IP for the specified subnet.")
-                .contains("192.168.50.0/24").contains("openstack subnet set --gateway 192.168.50.1 " + subnet);
+                .contains("192.168.50.0/24").contains("openstack subnet set --gateway 192.168.50.1 --no-allocation-pool "
+                        + "--allocation-pool start=192.168.50.2,end=192.168.50.254 " + subnet);
         String noGateway = neutron.subnet(demo, neutron.network(demo, "no-gw"), "192.168.51.0/24", "\"gateway_ip\": null");
         var none = neutron.put("/routers/" + id + "/add_router_interface", demo, "{\"subnet_id\": \"" + noGateway + "\"}");
         assertThat(Neutron.error(none, 400).get("message").asText())

@@ -58,19 +58,23 @@ class SubnetApiTest {
     }
 
     @Test
-    void gatewayOutsideTheCidrIsAcceptedAndSubnetSetGatewayFixesIt() {
-        // the source documents: --gateway 10.0.0.1 on 10.0.10.0/24, then the fix with subnet-update
+    void gatewayOutsideTheCidrIsAcceptedAndTheFixNeedsPoolsAroundTheNewGateway() {
+        // the source documents: --gateway 10.0.0.1 on 10.0.10.0/24; moving it into the pools is 409 as in Neutron
+        // (the walkthrough expects it); the fix gives new pools with the new gateway
         String net = neutron.network(demo, "wrong-gw");
         JsonNode s = subnet("\"network_id\": \"" + net + "\", \"cidr\": \"10.0.10.0/24\", \"ip_version\": 4, "
                 + "\"gateway_ip\": \"10.0.0.1\"");
         assertThat(s.get("gateway_ip").asText()).isEqualTo("10.0.0.1");
         assertThat(s.get("allocation_pools").toString()).isEqualTo("[{\"start\":\"10.0.10.1\",\"end\":\"10.0.10.254\"}]");
         String id = s.get("id").asText();
-        var fixed = neutron.put("/subnets/" + id, demo, "{\"subnet\": {\"gateway_ip\": \"10.0.10.1\"}}");
+        JsonNode conflict = Neutron.error(neutron.put("/subnets/" + id, demo,
+                "{\"subnet\": {\"gateway_ip\": \"10.0.10.1\"}}"), 409);
+        assertThat(conflict.get("message").asText())
+                .isEqualTo("Gateway ip 10.0.10.1 conflicts with allocation pool 10.0.10.1-10.0.10.254.");
+        var fixed = neutron.put("/subnets/" + id, demo, "{\"subnet\": {\"gateway_ip\": \"10.0.10.1\", "
+                + "\"allocation_pools\": [{\"start\": \"10.0.10.2\", \"end\": \"10.0.10.254\"}]}}");
         assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
         assertThat(fixed.json().at("/subnet/gateway_ip").asText()).isEqualTo("10.0.10.1");
-        assertThat(fixed.json().at("/subnet/allocation_pools").toString())
-                .as("default pools follow the gateway").isEqualTo("[{\"start\":\"10.0.10.2\",\"end\":\"10.0.10.254\"}]");
         var none = neutron.put("/subnets/" + id, demo, "{\"subnet\": {\"gateway_ip\": null}}");
         assertThat(none.json().at("/subnet/gateway_ip").isNull()).isTrue();
     }

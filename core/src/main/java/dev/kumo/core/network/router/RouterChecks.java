@@ -1,6 +1,7 @@
 package dev.kumo.core.network.router;
 
 import dev.kumo.core.network.NeutronErrors;
+import dev.kumo.core.network.ip.AllocationRanges;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.ip.IpAddress;
 import dev.kumo.core.network.query.Viewer;
@@ -27,10 +28,14 @@ final class RouterChecks {
         Cidr cidr = Cidr.parse(subnet.cidr());
         IpAddress gateway = IpAddress.parse(subnet.gatewayIp());
         if (!cidr.contains(gateway)) {
+            // the pools of such a subnet start at .1, so the new gateway comes with new pools around it
+            IpAddress suggested = cidr.first().plus(1);
+            var pools = AllocationRanges.defaults(cidr, suggested);
             throw NeutronErrors.typed(400, "InvalidIpForSubnet", "IP address %s is not a valid IP for the specified "
-                    + "subnet. Hint: the gateway of subnet %s lies outside its CIDR %s; give it an address inside, e.g. "
-                    + "openstack subnet set --gateway %s %s", subnet.gatewayIp(), subnet.id(), subnet.cidr(),
-                    cidr.first().plus(1), subnet.id());
+                    + "subnet. Hint: the gateway of subnet %s lies outside its CIDR %s; give it an address inside and "
+                    + "pools around it, e.g. openstack subnet set --gateway %s --no-allocation-pool --allocation-pool "
+                    + "start=%s,end=%s %s", subnet.gatewayIp(), subnet.id(), subnet.cidr(), suggested,
+                    pools.getFirst().first(), pools.getLast().last(), subnet.id());
         }
         return gateway;
     }

@@ -191,7 +191,7 @@ public final class SubnetService {
         IpAddress oldGateway = old.gatewayIp() == null ? null : IpAddress.parse(old.gatewayIp());
         IpAddress gateway = !in.gatewayGiven() ? oldGateway
                 : in.gatewayIp() == null ? null : SubnetRules.gateway(cidr, in.gatewayIp());
-        List<IpRange> pools = newPools(old, cidr, oldGateway, gateway, in.allocationPools());
+        List<IpRange> pools = newPools(old, cidr, in.allocationPools());
         if (in.allocationPools() != null || !Objects.equals(gateway, oldGateway)) {
             SubnetRules.gatewayOutsidePools(gateway, pools);
         }
@@ -223,22 +223,16 @@ public final class SubnetService {
     }
 
     /**
-     * The pools after an update: the requested ones; else, when the gateway moves and the pools are still the
-     * defaults computed around the old gateway, the defaults around the new one (so that {@code subnet set
-     * --gateway} fixes a subnet created with a wrong gateway, where Neutron would refuse with 409); else the
-     * current ones.
+     * The pools after an update: the requested ones, else the current ones. A gateway moved into the current
+     * pools is refused (409 "Gateway ip ... conflicts with allocation pool ..."), as Neutron does and as the
+     * source documents' walkthrough expects: the user must give new pools with the new gateway.
      */
-    private static List<IpRange> newPools(Subnet old, Cidr cidr, IpAddress oldGateway, IpAddress gateway,
-                                          List<AllocationPool> requested) {
+    private static List<IpRange> newPools(Subnet old, Cidr cidr, List<AllocationPool> requested) {
         if (requested != null) {
             return SubnetRules.pools(cidr, requested);
         }
-        List<IpRange> current = old.allocationPools().stream()
+        return old.allocationPools().stream()
                 .map(p -> new IpRange(IpAddress.parse(p.start()), IpAddress.parse(p.end()))).toList();
-        if (!Objects.equals(gateway, oldGateway) && current.equals(AllocationRanges.defaults(cidr, oldGateway))) {
-            return AllocationRanges.defaults(cidr, gateway);
-        }
-        return current;
     }
 
     private static List<AllocationPool> pools(List<IpRange> ranges) {
