@@ -26,7 +26,7 @@ final class HostProbe {
                         : tool.equals("ip") ? " (apt-get install iproute2)" : " (apt-get install haproxy)"));
             }
         }
-        return missing.isEmpty() ? OperationalStatus.ok("linux network driver: bridges, namespaces, dnsmasq, haproxy, nftables")
+        return missing.isEmpty() ? OperationalStatus.ok("bridges, namespaces, dnsmasq, haproxy and nftables ready")
                 : OperationalStatus.notOperational("the Linux network driver needs " + String.join(", ", missing));
     }
 

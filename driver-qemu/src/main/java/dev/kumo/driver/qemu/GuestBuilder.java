@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Spawn's steps: folder, root disk overlay, kernel files, config drive, taps, QEMU, launch record. Each step
@@ -19,9 +20,10 @@ final class GuestBuilder {
     private final GuestControl control;
     private final RootDisks disks;
     private final ConfigDriveSource configDrives;
-    private final Accelerator accelerator;
+    private final Supplier<Accelerator> accelerator;
 
-    GuestBuilder(QemuSettings settings, GuestControl control, ConfigDriveSource configDrives, Accelerator accelerator) {
+    GuestBuilder(QemuSettings settings, GuestControl control, ConfigDriveSource configDrives,
+                 Supplier<Accelerator> accelerator) {
         this.settings = settings;
         this.control = control;
         this.disks = new RootDisks(settings.instancesRoot().resolve("_base"));
@@ -51,7 +53,7 @@ final class GuestBuilder {
             }
             List<QemuLaunch.Nic> nics = plugTaps(request, undo);
             QemuLaunch launch = new QemuLaunch(files.instanceId(), request.name(), Math.max(1, request.flavor().vcpus()),
-                    Math.max(64, request.flavor().memoryMb()), accelerator.name(), settings.tcgCacheMb(),
+                    Math.max(64, request.flavor().memoryMb()), accelerator.get().name(), settings.tcgCacheMb(),
                     settings.machine(), files.disk().toString(), kernel, initrd, image.kernelArgs(), nics, configDrive);
             long pid = control.start(files, launch, null);
             undo.push("stop QEMU " + pid, () -> control.quit(files, pid));

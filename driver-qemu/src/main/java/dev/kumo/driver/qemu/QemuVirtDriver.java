@@ -24,7 +24,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -44,7 +46,8 @@ public final class QemuVirtDriver implements VirtDriver {
     private final GuestControl control;
     private final GuestBuilder builder;
     private final Suspension suspension;
-    private final Accelerator accelerator;
+    /** Chosen by a probe guest in the background, so that kumo is healthy before the probe ends (up to 5 s). */
+    private final CompletableFuture<Accelerator> accelerator;
     private final String qemuVersion;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -57,14 +60,14 @@ public final class QemuVirtDriver implements VirtDriver {
             throw new UncheckedIOException("cannot create " + settings.instancesRoot(), e);
         }
         this.qemuVersion = qemuVersion();
-        this.accelerator = qemuVersion == null ? Accelerator.tcg("QEMU is not installed")
-                : AcceleratorProbe.choose(settings.kvmDevice(), settings.probeImage(), settings.instancesRoot(),
-                settings.probeTimeout());
+        this.accelerator = qemuVersion == null ? CompletableFuture.completedFuture(Accelerator.tcg("QEMU is not installed"))
+                : CompletableFuture.supplyAsync(() -> AcceleratorProbe.choose(settings.kvmDevice(), settings.probeImage(),
+                        settings.instancesRoot(), settings.probeTimeout()), Executors.newVirtualThreadPerTaskExecutor());
+        this.accelerator.thenAccept(a -> LOG.info("QEMU driver: {}", a.reason()));
         this.control = new GuestControl(settings);
-        this.builder = new GuestBuilder(settings, control, configDrives, accelerator);
+        this.builder = new GuestBuilder(settings, control, configDrives, this.accelerator::join);
         this.suspension = new Suspension(control);
-        LOG.info("QEMU driver: {}; {} running guests found under {}", accelerator.reason(), reattach(),
-                settings.instancesRoot());
+        LOG.info("QEMU driver: {} running guests found under {}", reattach(), settings.instancesRoot());
         Thread.ofVirtual().name("qemu-console-logs").start(this::boundConsoleLogs);
     }
 
@@ -88,7 +91,7 @@ public final class QemuVirtDriver implements VirtDriver {
 
     /** The accelerator chosen at start ("kvm" or "tcg"). */
     public String accelerator() {
-        return accelerator.name();
+        return accelerator.join().name();
     }
 
     @Override
@@ -96,12 +99,14 @@ public final class QemuVirtDriver implements VirtDriver {
         if (qemuVersion == null) {
             return DriverStatus.notOperational(QemuCommandLine.BINARY + " is not installed (apt-get install qemu-system-x86)");
         }
-        return DriverStatus.ok(qemuVersion + ", " + accelerator.reason());
+        Accelerator chosen = accelerator.getNow(null);
+        return DriverStatus.ok(qemuVersion + ", " + (chosen == null ? "probing whether KVM boots a guest" : chosen.reason()));
     }
 
     @Override
     public List<HostCapabilities> hosts() {
-        return List.of(HostResources.of(settings.hostName(), settings.stateDir(), accelerator));
+        return List.of(HostResources.of(settings.hostName(), settings.stateDir(),
+                accelerator.getNow(Accelerator.tcg("probing whether KVM boots a guest"))));
     }
 
     @Override
