@@ -73,12 +73,16 @@ class NetworkCliTest {
     }
 
     @Test
-    void wrongGatewayAcceptedThenFixedWithSubnetSetGateway() {
+    void wrongGatewayAcceptedThenFixedWithSubnetSetGatewayAndPools() {
         demo.json("network", "create", "wrong");
         JsonNode subnet = demo.json("subnet", "create", "--network", "wrong", "--subnet-range", "10.0.10.0/24", "--gateway",
                 "10.0.0.1", "wrong_subnet");
         assertThat(subnet.get("gateway_ip").asText()).isEqualTo("10.0.0.1");
-        demo.run("subnet", "set", "--gateway", "10.0.10.1", "wrong_subnet").ok();
+        // as in Neutron and the source documents: the pools cover .1, so the gateway alone cannot move there
+        assertThat(demo.run("subnet", "set", "--gateway", "10.0.10.1", "wrong_subnet").failed().stderr())
+                .contains("Gateway ip 10.0.10.1 conflicts with allocation pool 10.0.10.1-10.0.10.254");
+        demo.run("subnet", "set", "--gateway", "10.0.10.1", "--no-allocation-pool", "--allocation-pool",
+                "start=10.0.10.2,end=10.0.10.254", "wrong_subnet").ok();
         JsonNode fixed = demo.json("subnet", "show", "wrong_subnet");
         assertThat(fixed.get("gateway_ip").asText()).isEqualTo("10.0.10.1");
         assertThat(fixed.get("allocation_pools").toString()).contains("10.0.10.2").doesNotContain("\"10.0.10.1\"");
