@@ -39,7 +39,27 @@ record SecurityGroupRuleset(String table, Map<String, Integer> zones, List<PortS
     }
 
 
+    /** Ports one ruleset can tell apart: 12 bits of each half of the mark; the top 4 bits carry the table's tag. */
+    static final int MAX_PORTS = 4095;
+
+    /**
+     * This ruleset's tag in the marks: every driver's inet table sees every bridged frame of the host, so two
+     * drivers (a second cloud, a test) must not act on each other's marks. Taken from the table name.
+     */
+    int tag() {
+        return 1 + Math.floorMod(table.hashCode(), 15);
+    }
+
+    /** The 16-bit mark of the {@code index}-th port (1-based): tag and index. */
+    private int portMark(int index) {
+        return tag() << 12 | index;
+    }
+
     String text() {
+        if (ports.size() > MAX_PORTS) {
+            throw new IllegalStateException("Failed to filter " + ports.size() + " ports: one host filters at most "
+                    + MAX_PORTS);
+        }
         StringBuilder nft = new StringBuilder();
         bridgeTable(nft);
         inetTable(nft);
@@ -57,7 +77,7 @@ record SecurityGroupRuleset(String table, Map<String, Integer> zones, List<PortS
         for (int i = 0; i < ports.size(); i++) {
             antiSpoofing(nft, i + 1, ports.get(i));
             nft.append("  chain to-").append(i + 1).append(" {\n    meta mark set meta mark and 0xffff0000 or ")
-                    .append(hex(i + 1)).append("\n  }\n");
+                    .append(hex(portMark(i + 1))).append("\n  }\n");
         }
         nft.append("}\n");
     }
@@ -74,7 +94,7 @@ record SecurityGroupRuleset(String table, Map<String, Integer> zones, List<PortS
         }
         String macSet = "{ " + String.join(", ", macs) + " }";
         nft.append("  chain from-").append(index).append(" {\n");
-        nft.append("    meta mark set ").append(hex(index << 16)).append('\n');
+        nft.append("    meta mark set ").append(hex(portMark(index) << 16)).append('\n');
         nft.append("    ether saddr != ").append(macSet).append(" drop\n");
         nft.append("    ether type ip6 drop\n");
         nft.append("    arp saddr ether != ").append(macSet).append(" drop\n");
@@ -158,7 +178,7 @@ record SecurityGroupRuleset(String table, Map<String, Integer> zones, List<PortS
     private String markMap(String chainPrefix, int shift) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            entries.add(hex((i + 1) << shift) + " : jump " + chainPrefix + (i + 1));
+            entries.add(hex(portMark(i + 1) << shift) + " : jump " + chainPrefix + (i + 1));
         }
         return String.join(", ", entries);
     }

@@ -36,8 +36,22 @@ class SecurityGroupRulesetTest {
     void portsAreTaggedBySenderAndReceiver() {
         assertThat(text()).contains("iifname vmap { \"tapport-db-000\" : jump from-1, \"tapport-web-00\" : jump from-2 }",
                 "oifname vmap { \"tapport-db-000\" : jump to-1, \"tapport-web-00\" : jump to-2 }",
-                "meta mark and 0xffff0000 vmap { 0x00010000 : jump egress-1, 0x00020000 : jump egress-2 }",
-                "meta mark and 0x0000ffff vmap { 0x00000001 : jump ingress-1, 0x00000002 : jump ingress-2 }");
+                "meta mark and 0xffff0000 vmap { " + mark(1 << 16) + " : jump egress-1, " + mark(2 << 16) + " : jump egress-2 }",
+                "meta mark and 0x0000ffff vmap { " + mark(1) + " : jump ingress-1, " + mark(2) + " : jump ingress-2 }");
+    }
+
+    /** A port's mark carries the table's tag in the top 4 bits of each half. */
+    private static String mark(int indexInHalf) {
+        int tag = new SecurityGroupRuleset("kumo-sg", Map.of(), List.of(), Map.of(), Map.of()).tag();
+        int shifted = indexInHalf >= 1 << 16 ? (tag << 28) | indexInHalf : (tag << 12) | indexInHalf;
+        return String.format("0x%08x", shifted);
+    }
+
+    @Test
+    void anotherTablesMarksAreNotTheSame() {
+        var mine = new SecurityGroupRuleset("kumo-sg", Map.of(), List.of(), Map.of(), Map.of());
+        var tests = new SecurityGroupRuleset("kumo-sg-c1a2b", Map.of(), List.of(), Map.of(), Map.of());
+        assertThat(mine.tag()).isBetween(1, 15).isNotEqualTo(tests.tag());
     }
 
     @Test
