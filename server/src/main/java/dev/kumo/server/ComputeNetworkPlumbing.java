@@ -82,23 +82,35 @@ final class ComputeNetworkPlumbing implements NetworkPlumbing {
 
     @Override
     public void setSecurityGroups(Server server, List<String> namesOrIds) {
-        var groups = network.securityGroups().list(system(server), ListQuery.<SecurityGroupAttribute>all()).stream()
-                .filter(g -> g.projectId().equals(server.projectId())).toList();
-        List<String> ids = namesOrIds.stream().map(n -> groups.stream()
-                .filter(g -> g.name().equals(n) || g.id().equals(n)).findFirst().map(SecurityGroup::id)
-                .orElseThrow(() -> new IllegalStateException("security group " + n + " of server " + server.id()
-                        + " is not in project " + server.projectId()))).distinct().toList();
+        List<String> ids = groupIds(server, namesOrIds);
         for (Nic nic : portsOf(server)) {
             network.ports().update(system(server), nic.portId(), new PortRequest(null, null, null, null, null, null,
                     null, null, null, ids, null, null, null, null, null, null, null));
         }
     }
 
+    /** The ids of the server's project's groups of these names or ids. */
+    private List<String> groupIds(Server server, List<String> namesOrIds) {
+        var groups = network.securityGroups().list(system(server), ListQuery.<SecurityGroupAttribute>all()).stream()
+                .filter(g -> g.projectId().equals(server.projectId())).toList();
+        return namesOrIds.stream().map(n -> groups.stream()
+                .filter(g -> g.name().equals(n) || g.id().equals(n)).findFirst().map(SecurityGroup::id)
+                .orElseThrow(() -> new IllegalStateException("security group " + n + " of server " + server.id()
+                        + " is not in project " + server.projectId()))).distinct().toList();
+    }
+
+    /**
+     * A port for the server in its groups, as Nova creates them: the groups the server was created with (by name
+     * or id), else the project's default group (the network service's default for a new port).
+     */
     @Override
     public Nic createPort(Server server, String networkId, String fixedIp) {
+        List<String> named = server.securityGroups() == null ? List.of() : server.securityGroups();
+        // "default" alone is what a new port gets anyway (and the project's default group may not exist yet)
+        List<String> groups = named.isEmpty() || named.equals(List.of("default")) ? null : groupIds(server, named);
         var request = new PortRequest(networkId, "", null, server.projectId(), null, null,
                 fixedIp == null ? null : List.of(new FixedIpRequest(null, fixedIp)), server.id(),
-                OWNER_PREFIX + zone(server), null, null, null, server.host(), null, null, null, null);
+                OWNER_PREFIX + zone(server), groups, null, null, server.host(), null, null, null, null);
         return nic(network.ports().create(system(server), request), true);
     }
 
