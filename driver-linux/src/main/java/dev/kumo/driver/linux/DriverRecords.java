@@ -18,11 +18,15 @@ final class DriverRecords {
     private final Path networks;
     private final Path ports;
     private final Path bridges;
+    private final Path routers;
+    private final Path floatingIps;
 
     DriverRecords(Path networkDir) {
         this.networks = networkDir.resolve("plumbed/networks");
         this.ports = networkDir.resolve("plumbed/ports");
         this.bridges = networkDir.resolve("plumbed/created-bridges");
+        this.routers = networkDir.resolve("plumbed/routers");
+        this.floatingIps = networkDir.resolve("plumbed/floating-ips");
     }
 
     /** A mapped bridge (such as br-ex) that was missing and that kumo created: a purge deletes it again. */
@@ -54,6 +58,36 @@ final class DriverRecords {
         delete(ports.resolve(portId));
     }
 
+    void router(String routerId) {
+        DriverFiles.writeIfChanged(routers.resolve(routerId), routerId + "\n");
+    }
+
+    /** Forgets the router and the floating IPs it carried. */
+    void forgetRouter(String routerId) {
+        for (String floatingIpId : names(floatingIps)) {
+            if (routerId.equals(read(floatingIps.resolve(floatingIpId)))) {
+                delete(floatingIps.resolve(floatingIpId));
+            }
+        }
+        delete(routers.resolve(routerId));
+    }
+
+    Set<String> routerIds() {
+        return names(routers);
+    }
+
+    void floatingIp(String floatingIpId, String routerId) {
+        DriverFiles.writeIfChanged(floatingIps.resolve(floatingIpId), routerId + "\n");
+    }
+
+    void forgetFloatingIp(String floatingIpId) {
+        delete(floatingIps.resolve(floatingIpId));
+    }
+
+    Set<String> floatingIpIds() {
+        return names(floatingIps);
+    }
+
     Set<String> networkIds() {
         return names(networks);
     }
@@ -68,6 +102,15 @@ final class DriverRecords {
             }
         }
         return refs;
+    }
+
+    /** The file's content, or "" when it was deleted meanwhile. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static Set<String> names(Path dir) {

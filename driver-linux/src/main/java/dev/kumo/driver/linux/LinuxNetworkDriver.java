@@ -84,7 +84,13 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                 networkIds.add(ns.substring("qdhcp-".length()));
             }
         }
-        return new DataPathInventory(networkIds, records.portRefs());
+        // routers and floating IPs from this driver's own records only: a qrouter- namespace without one may
+        // belong to another kumo on this host (a test instance), whose routers this one must not sweep
+        Set<String> routerIds = new HashSet<>(records.routerIds());
+        routerIds.addAll(routers.keySet());
+        Set<String> floatingIpIds = new HashSet<>(records.floatingIpIds());
+        floatingIpIds.addAll(floatingIps.keySet());
+        return new DataPathInventory(networkIds, records.portRefs(), routerIds, floatingIpIds);
     }
 
     @Override
@@ -191,6 +197,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             routers.remove(router.routerId());
             routing.remove(router.routerId());
         } else {
+            records.router(router.routerId());
             routers.put(router.routerId(), router);
             routing.ensure(router, floatingIpsOf(router.routerId()), this::placement);
         }
@@ -204,6 +211,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         routers.remove(routerId);
         floatingIps.values().removeIf(f -> f.routerId().equals(routerId));
         routing.remove(routerId);
+        records.forgetRouter(routerId);
         refreshRoutedChanges(routedBefore);
     }
 
@@ -214,6 +222,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             throw new NetworkDriverException("Failed to plumb floating IP " + floatingIp.floatingIpAddress()
                     + ": router " + floatingIp.routerId() + " is not plumbed with a gateway on this host");
         }
+        records.floatingIp(floatingIp.floatingIpId(), floatingIp.routerId());
         FloatingIpSpec previous = floatingIps.put(floatingIp.floatingIpId(), floatingIp);
         if (previous != null && !previous.routerId().equals(floatingIp.routerId()) && routers.containsKey(previous.routerId())) {
             routing.ensureFloatingIps(routers.get(previous.routerId()), floatingIpsOf(previous.routerId()), this::placement);
@@ -228,6 +237,8 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         if (removed != null && routers.containsKey(removed.routerId())) {
             routing.ensureFloatingIps(routers.get(removed.routerId()), floatingIpsOf(removed.routerId()), this::placement);
         }
+        // unknown in memory (kumo restarted): the router's next ensure, given only the wanted ones, drops its NAT
+        records.forgetFloatingIp(floatingIpId);
     }
 
     @Override
