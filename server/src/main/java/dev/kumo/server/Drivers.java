@@ -28,10 +28,20 @@ record Drivers(NetworkDriver network, String networkName, VirtDriver virt, Strin
         }
         var network = new LinuxNetworkConfig(config.stateDir(), config.bridgeMappings(),
                 MetadataWiring.socketOf(config.stateDir()), LinuxNetworkConfig.allInOne(config.stateDir()).tenantMtu(),
-                LinuxNetworkConfig.FILTER_TABLE);
+                filterTable(config));
         var configDrives = new LateConfigDriveSource();
         return new Drivers(new LinuxNetworkDriver(network), "linux network driver", qemu(config, configDrives),
                 "QEMU driver", configDrives);
+    }
+
+    /**
+     * The nftables tables of the security groups: one name per state directory, so that a second cloud on the
+     * same host (the acceptance test's) does not replace the first one's rules.
+     */
+    private static String filterTable(KumoConfig config) {
+        String dir = config.stateDir().toAbsolutePath().normalize().toString();
+        return dir.equals("/var/lib/kumo") ? LinuxNetworkConfig.FILTER_TABLE
+                : LinuxNetworkConfig.FILTER_TABLE + "-" + Integer.toHexString(dir.hashCode() & 0xfffff);
     }
 
     private static Drivers emulated() {

@@ -133,8 +133,17 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                     networks.remove(networkId);
                     records.forgetNetwork(networkId);
                 })
+                .step(this::unguardWhenNoMappedNetworkLeft)
                 .step(this::applyFilters)
                 .finish("delete network " + networkId);
+    }
+
+    private void unguardWhenNoMappedNetworkLeft() {
+        boolean anyMapped = networks.values().stream()
+                .anyMatch(n -> !n.bridge().equals(DeviceNames.bridge(n.spec().networkId())));
+        if (!anyMapped) {
+            hostAddresses.unguard();
+        }
     }
 
     @Override

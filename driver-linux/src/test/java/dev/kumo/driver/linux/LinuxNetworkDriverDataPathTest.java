@@ -83,7 +83,7 @@ class LinuxNetworkDriverDataPathTest {
         assertThat(driver.ensurePort(vm1).status()).isEqualTo(DataPathStatus.ACTIVE);
         assertThat(driver.ensurePort(vm2).status()).isEqualTo(DataPathStatus.ACTIVE);
         assertThat(driver.ensureRouter(router())).isEqualTo(DataPathStatus.ACTIVE);
-        exthost = lab.externalHost(externalBridge, "192.0.2.1/24");
+        exthost = lab.externalHost(externalBridge, "192.0.2.10/24"); // .1 is the host's (the subnet gateway)
         lab.in(guest2, "ip", "addr", "add", "10.77.0.7/24", "dev", "eth0").orThrow("address of g2");
         lab.httpServer(guest1, 22, state.resolve("www22"), "vm1 port 22");
         lab.httpServer(guest1, 8080, state.resolve("www8080"), "vm1 port 8080");
@@ -168,7 +168,7 @@ class LinuxNetworkDriverDataPathTest {
     @Order(4)
     void routerSnatsTheSubnetToTheExternalHost() {
         countSources();
-        assertThat(lab.ping(guest1, "192.0.2.1")).isTrue();
+        assertThat(lab.ping(guest1, "192.0.2.10")).isTrue();
         assertThat(sourceCount("192.0.2.50")).isPositive();
     }
 
@@ -182,7 +182,7 @@ class LinuxNetworkDriverDataPathTest {
         lab.in(guest2, "ip", "route", "replace", "default", "via", "10.77.0.1").orThrow("default route of g2");
         assertThat(lab.fetch(guest2, "http://192.0.2.51:22/index.html")).as("hairpin").isEqualTo("vm1 port 22");
         long before = sourceCount("192.0.2.51");
-        assertThat(lab.ping(guest1, "192.0.2.1")).isTrue();
+        assertThat(lab.ping(guest1, "192.0.2.10")).isTrue();
         assertThat(sourceCount("192.0.2.51")).isGreaterThan(before);
     }
 
