@@ -44,6 +44,9 @@ public final class DataPathBench {
     }
 
     private static void run(DataPathLab lab, int routers, int perRouter) throws Exception {
+        if (lab.shell.run("ip", "-4", "addr", "show").output().contains(" 198.18.0.")) {
+            throw new IllegalStateException("the host has an address in 198.18.0.0/24, the benchmark's external LAN");
+        }
         OperationalStatus probe = lab.driver().probe();
         if (!probe.operational()) {
             throw new IllegalStateException("the Linux network driver cannot work here: " + probe.reason());

@@ -100,6 +100,8 @@ class LinuxNetworkDriverTenantTest {
     void plumb() throws Exception {
         assumeTrue(HostProbe.isRoot(), "needs root (namespaces, links, nftables)");
         assumeTrue(HostProbe.probe().operational(), HostProbe.probe().reason());
+        assumeTrue(!new HostCommands().run("ip", "-4", "addr", "show").output().contains(" 198.51.100."),
+                "the host already has an address in 198.51.100.0/24, the test's external LAN");
         state = Files.createTempDirectory("kumo-" + tid);
         config = new LinuxNetworkConfig(state, Map.of("physnet1", externalBridge), state.resolve("run/metadata.sock"),
                 1450, "kumo-sg-" + tid);
