@@ -1,11 +1,14 @@
 package dev.kumo.driver.linux;
 
+import dev.kumo.spi.network.FloatingIpSpec;
 import dev.kumo.spi.network.PortRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -65,7 +68,7 @@ final class DriverRecords {
     /** Forgets the router and the floating IPs it carried. */
     void forgetRouter(String routerId) {
         for (String floatingIpId : names(floatingIps)) {
-            if (routerId.equals(read(floatingIps.resolve(floatingIpId)))) {
+            if (read(floatingIps.resolve(floatingIpId)).split(" ")[0].equals(routerId)) {
                 delete(floatingIps.resolve(floatingIpId));
             }
         }
@@ -76,8 +79,22 @@ final class DriverRecords {
         return names(routers);
     }
 
-    void floatingIp(String floatingIpId, String routerId) {
-        DriverFiles.writeIfChanged(floatingIps.resolve(floatingIpId), routerId + "\n");
+    /** The whole spec, so that a restarted driver keeps the floating IPs when its routers are re-ensured first. */
+    void floatingIp(FloatingIpSpec f) {
+        DriverFiles.writeIfChanged(floatingIps.resolve(f.floatingIpId()), String.join(" ", f.routerId(),
+                f.externalNetworkId(), f.floatingIpAddress(), f.portId(), f.fixedIpAddress()) + "\n");
+    }
+
+    /** The floating IPs noted, as they were last plumbed. */
+    List<FloatingIpSpec> floatingIps() {
+        List<FloatingIpSpec> specs = new ArrayList<>();
+        for (String id : names(floatingIps)) {
+            String[] words = read(floatingIps.resolve(id)).split(" ");
+            if (words.length == 5) {
+                specs.add(new FloatingIpSpec(id, words[0], words[1], words[2], words[3], words[4]));
+            }
+        }
+        return specs;
     }
 
     void forgetFloatingIp(String floatingIpId) {

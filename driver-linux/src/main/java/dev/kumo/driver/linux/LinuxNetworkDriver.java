@@ -61,6 +61,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         this.routing = new RouterPlumbing(links, proxies, config.metadataSocket());
         this.filters = new SecurityGroupFilters(host, config.filterTable());
         this.records = new DriverRecords(config.networkDir());
+        // after a restart the service re-ensures routers before their floating IPs: known from the notes, the
+        // floating IPs stay on the gateway leg and in the NAT table meanwhile instead of dropping out
+        records.floatingIps().forEach(f -> floatingIps.put(f.floatingIpId(), f));
         this.hostAddresses = new HostGatewayAddresses(host, config.networkDir(),
                 HostGatewayAddresses.guardTableOf(config.filterTable()));
     }
@@ -231,7 +234,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             throw new NetworkDriverException("Failed to plumb floating IP " + floatingIp.floatingIpAddress()
                     + ": router " + floatingIp.routerId() + " is not plumbed with a gateway on this host");
         }
-        records.floatingIp(floatingIp.floatingIpId(), floatingIp.routerId());
+        records.floatingIp(floatingIp);
         FloatingIpSpec previous = floatingIps.put(floatingIp.floatingIpId(), floatingIp);
         if (previous != null && !previous.routerId().equals(floatingIp.routerId()) && routers.containsKey(previous.routerId())) {
             routing.ensureFloatingIps(routers.get(previous.routerId()), floatingIpsOf(previous.routerId()), this::placement);

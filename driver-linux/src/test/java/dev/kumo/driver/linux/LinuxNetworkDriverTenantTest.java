@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * external bridge, a guest with the same address 10.0.0.5 on each (and a second guest 10.0.0.6 on B): each
  * guest gets its own lease and metadata identity, reaches only its own network, and each floating IP leads to
  * its own guest. Then one router is "deleted while kumo was down": a new driver lists it and removing it (as
- * the service's sweep does) leaves no namespace and no haproxy. The external subnet has no gateway, so the host
+ * the service's sweep does) leaves no namespace and no haproxy, while re-ensuring the other router keeps its
+ * floating IP answering before the floating IP itself is re-ensured. The external subnet has no gateway, so the host
  * gets no address or route; every object carries the random test id and is deleted by name.
  */
 @Tag("dataplane")
@@ -197,6 +198,12 @@ class LinuxNetworkDriverTenantTest {
         assertThat(driver.inventory().routerIds()).doesNotContain(b.routerId).contains(a.routerId);
         assertThat(driver.inventory().floatingIpIds()).containsExactly(a.fip.floatingIpId());
         assertThat(lab.fetch(exthost, "http://198.51.100.21:8080/index.html")).isEmpty();
+        // the reconciliation goes on with the routers, before their floating IPs: A's stays in place meanwhile
+        driver.ensureNetwork(Specs.flatNetwork(externalNet, "physnet1",
+                new SubnetSpec("esub", 4, "198.51.100.0/24", null, false, List.of(), List.of(), null)));
+        driver.ensureNetwork(Specs.tenantNetwork(a.network, Specs.subnet("asub", "10.0.0.0/24", "10.0.0.1")));
+        driver.ensureRouter(a.router());
+        assertThat(lab.fetch(exthost, "http://198.51.100.11:8080/index.html")).isEqualTo("guest of a");
     }
 
     private String neighbourMac(String ns, String address) {
