@@ -38,8 +38,11 @@ final class ConvergenceFigure {
     private final List<FloatingIpSpec> floatingIps = new ArrayList<>();
     private final Map<String, String> answers = new LinkedHashMap<>();
 
-    /** What one round measured: the reconciliation's own time and when the last floating IP answered. */
-    record Round(Duration reconcile, Duration allAnswering) {}
+    /**
+     * What one round measured: the reconciliation's own time, when the last floating IP answered, and what a
+     * watch fetching them all during the reconciliation saw (null when there was none).
+     */
+    record Round(Duration reconcile, Duration allAnswering, OutageWatch.Seen during) {}
 
     ConvergenceFigure(DataPathLab lab, NetworkSpec external, int routers, int perRouter) {
         this.lab = lab;
@@ -92,11 +95,13 @@ final class ConvergenceFigure {
 
     /** kill -9 and start again: the host keeps everything; a new driver is given the whole desired state. */
     Round restart() throws IOException, InterruptedException {
+        OutageWatch watch = OutageWatch.start(lab.shell, lab.id + "x", answers);
         Instant killed = Instant.now();
         LinuxNetworkDriver driver = lab.restartDriver();
         Duration reconcile = reconcile(driver);
+        OutageWatch.Seen seen = watch.stop();
         Map<String, Instant> answered = FloatingIpProbe.start(lab.id + "x", answers).await(LIMIT);
-        return new Round(reconcile, Duration.between(killed, Collections.max(answered.values())));
+        return new Round(reconcile, Duration.between(killed, Collections.max(answered.values())), seen);
     }
 
     /** The routers' namespaces deleted by hand and their proxies killed while kumo was down, then started again. */
@@ -115,14 +120,14 @@ final class ConvergenceFigure {
         FloatingIpProbe probe = FloatingIpProbe.start(lab.id + "x", answers);
         Duration reconcile = reconcile(lab.restartDriver());
         Map<String, Instant> answered = probe.await(LIMIT);
-        return new Round(reconcile, Duration.between(killed, Collections.max(answered.values())));
+        return new Round(reconcile, Duration.between(killed, Collections.max(answered.values())), null);
     }
 
     private Round timed(LinuxNetworkDriver driver) throws IOException, InterruptedException {
         Instant started = Instant.now();
         Duration reconcile = reconcile(driver);
         Map<String, Instant> answered = FloatingIpProbe.start(lab.id + "x", answers).await(LIMIT);
-        return new Round(reconcile, Duration.between(started, Collections.max(answered.values())));
+        return new Round(reconcile, Duration.between(started, Collections.max(answered.values())), null);
     }
 
     private Duration reconcile(LinuxNetworkDriver driver) {

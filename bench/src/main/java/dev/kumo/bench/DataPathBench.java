@@ -79,7 +79,9 @@ public final class DataPathBench {
         ConvergenceFigure.Round first = convergence.plumbFirst();
         row("first plumbing, " + size + ": all answering", answering(first), "-");
         ConvergenceFigure.Round restart = convergence.restart();
-        row("kill -9 + up (host intact): all answering again", answering(restart) + ", never stopped", "-");
+        row("kill -9 + up (host intact): all answering again", answering(restart), "-");
+        row("  fetches of the floating IPs during that restart", restart.during().fetches() + ", of which "
+                + restart.during().misses() + " missed", verdict("0 missed", restart.during().misses() == 0));
         ConvergenceFigure.Round wiped = convergence.wipeRoutersAndRestart();
         row("kill -9, qrouter- namespaces wiped, up: all answering", answering(wiped), "-");
         convergence.delete();

@@ -96,6 +96,7 @@ final class DataPathLab implements AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(Process::destroyForcibly);
+        removePlumbed();
         try {
             driver.purgeHost(); // the driver's tables and the mapped bridge it created
         } catch (RuntimeException e) {
@@ -114,6 +115,25 @@ final class DataPathLab implements AutoCloseable {
         }
         shell.run("nft", "delete", "table", "inet", "kumo-sg-" + id + "-guard");
         deleteTree(state);
+    }
+
+    /**
+     * Whatever a failed run left plumbed: the routers, floating IPs and networks the driver lists, only those of
+     * this run (the inventory also shows the qdhcp- namespaces of every other kumo on the host).
+     */
+    private void removePlumbed() {
+        var found = driver.inventory();
+        List<Runnable> steps = new ArrayList<>();
+        found.floatingIpIds().stream().filter(f -> f.startsWith(id)).forEach(f -> steps.add(() -> driver.deleteFloatingIp(f)));
+        found.routerIds().stream().filter(r -> r.startsWith(id)).forEach(r -> steps.add(() -> driver.deleteRouter(r)));
+        found.networkIds().stream().filter(n -> n.startsWith(id)).forEach(n -> steps.add(() -> driver.deleteNetwork(n)));
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                System.err.println("cleanup: " + e.getMessage());
+            }
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polls every floating IP from the external host, all in parallel, until each answers HTTP on port 8080 with the
  * text of its own guest; reports when each first did. One shell in the external host's namespace runs a loop per
- * address (a try every ~0.3 s at most); it and its children are ended by pid when done or out of time.
+ * address (a try every second at most); it and its children are ended by pid when done or out of time.
  */
 final class FloatingIpProbe {
-    private static final String LOOP = "( until [ \"$(timeout 0.3 busybox wget -q -O - http://%s:8080/index.html 2>/dev/null)\""
+    private static final String LOOP = "( until [ \"$(timeout 1 busybox wget -q -O - http://%s:8080/index.html 2>/dev/null)\""
             + " = '%s' ]; do sleep 0.02; done; echo \"%s $(date +%%s%%N)\" ) &%n";
 
     private final Process process;
@@ -63,8 +63,10 @@ final class FloatingIpProbe {
             watchdog.interrupt();
         }
         if (answered.size() < expected.size()) {
-            throw new IllegalStateException((expected.size() - answered.size()) + " of " + expected.size()
-                    + " floating IPs did not answer within " + limit.toSeconds() + " s");
+            var silent = new java.util.TreeSet<>(expected.keySet());
+            silent.removeAll(answered.keySet());
+            throw new IllegalStateException(silent.size() + " of " + expected.size() + " floating IPs did not answer within "
+                    + limit.toSeconds() + " s: " + silent);
         }
         return answered;
     }

@@ -17,6 +17,7 @@ import dev.kumo.spi.network.PortState;
 import dev.kumo.spi.network.RouterLeg;
 import dev.kumo.spi.network.RouterSpec;
 import dev.kumo.spi.network.SecurityGroupSpec;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +84,11 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     public DataPathInventory inventory() {
         Set<String> networkIds = new HashSet<>(records.networkIds());
         for (String ns : links.namespaces()) {
-            if (ns.startsWith("qdhcp-")) {
-                networkIds.add(ns.substring("qdhcp-".length()));
+            // only a DHCP namespace this driver's state directory knows: another kumo on the host (a test
+            // instance with its own state directory) has its own, which this one's sweep must not delete
+            String networkId = ns.startsWith("qdhcp-") ? ns.substring("qdhcp-".length()) : null;
+            if (networkId != null && Files.isDirectory(dhcp.dir(networkId))) {
+                networkIds.add(networkId);
             }
         }
         // routers and floating IPs from this driver's own records only: a qrouter- namespace without one may
