@@ -14,9 +14,13 @@ import java.util.List;
 final class DataPathSpecs {
     private DataPathSpecs() {}
 
-    /** A VXLAN tenant network with one DHCP-enabled /24 whose gateway is {@code .1}. */
+    /**
+     * A VXLAN tenant network with one /24 whose gateway is {@code .1}, without DHCP: the guests have static
+     * addresses (leases are the data-path tests' concern), and a network without a {@code qdhcp-} namespace is
+     * safe from the sweep of a kumo of an older build on the same host, which took every such namespace for its own.
+     */
     static NetworkSpec tenantNetwork(String id, String cidr) {
-        SubnetSpec subnet = new SubnetSpec(id + "-s", 4, cidr, cidr.replace("0/24", "1"), true, List.of(), List.of(), null);
+        SubnetSpec subnet = new SubnetSpec(id + "-s", 4, cidr, cidr.replace("0/24", "1"), false, List.of(), List.of(), null);
         return new NetworkSpec(id, new L2Segment(NetworkType.VXLAN, null, 100), 1450, true, List.of(subnet));
     }
 
