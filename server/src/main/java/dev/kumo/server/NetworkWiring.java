@@ -93,6 +93,11 @@ public final class NetworkWiring {
         return services;
     }
 
+    /** The routers' and floating IPs' data path (reconciliation and sweep). */
+    public L3DataPathSync l3() {
+        return l3;
+    }
+
     public DataPathSync dataPath() {
         return dataPath;
     }
@@ -118,6 +123,7 @@ public final class NetworkWiring {
             // a real driver keeps what it was told in memory: groups before the ports that use them, routers
             // after their networks, floating IPs after their routers
             int groupCount = groups.reconcileAll();
+            int routersSwept = l3.sweep();
             ReconcileReport report = dataPath.reconcileAll();
             int l3Count = l3.reconcileAll();
             // the router ports' status follows their legs, plumbed only now
@@ -125,7 +131,7 @@ public final class NetworkWiring {
                     store.read(tx -> tx.ports().list(ListQuery.where(PortAttribute.DEVICE_ID, r.id()), Viewer.ALL))));
             LOG.info("network data path reconciled: {} security groups, {} networks, {} ports, {} routers and floating "
                     + "IPs ensured, {} leftovers swept in {} ms", groupCount, report.networks(), report.ports(), l3Count,
-                    report.swept(), (System.nanoTime() - started) / 1_000_000);
+                    report.swept() + routersSwept, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("network data path reconciliation failed; the next round and each object's next change retry it", e);
         }

@@ -1,11 +1,14 @@
 package dev.kumo.driver.linux;
 
+import dev.kumo.spi.network.FloatingIpSpec;
 import dev.kumo.spi.network.PortRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,11 +21,15 @@ final class DriverRecords {
     private final Path networks;
     private final Path ports;
     private final Path bridges;
+    private final Path routers;
+    private final Path floatingIps;
 
     DriverRecords(Path networkDir) {
         this.networks = networkDir.resolve("plumbed/networks");
         this.ports = networkDir.resolve("plumbed/ports");
         this.bridges = networkDir.resolve("plumbed/created-bridges");
+        this.routers = networkDir.resolve("plumbed/routers");
+        this.floatingIps = networkDir.resolve("plumbed/floating-ips");
     }
 
     /** A mapped bridge (such as br-ex) that was missing and that kumo created: a purge deletes it again. */
@@ -54,6 +61,50 @@ final class DriverRecords {
         delete(ports.resolve(portId));
     }
 
+    void router(String routerId) {
+        DriverFiles.writeIfChanged(routers.resolve(routerId), routerId + "\n");
+    }
+
+    /** Forgets the router and the floating IPs it carried. */
+    void forgetRouter(String routerId) {
+        for (String floatingIpId : names(floatingIps)) {
+            if (read(floatingIps.resolve(floatingIpId)).split(" ")[0].equals(routerId)) {
+                delete(floatingIps.resolve(floatingIpId));
+            }
+        }
+        delete(routers.resolve(routerId));
+    }
+
+    Set<String> routerIds() {
+        return names(routers);
+    }
+
+    /** The whole spec, so that a restarted driver keeps the floating IPs when its routers are re-ensured first. */
+    void floatingIp(FloatingIpSpec f) {
+        DriverFiles.writeIfChanged(floatingIps.resolve(f.floatingIpId()), String.join(" ", f.routerId(),
+                f.externalNetworkId(), f.floatingIpAddress(), f.portId(), f.fixedIpAddress()) + "\n");
+    }
+
+    /** The floating IPs noted, as they were last plumbed. */
+    List<FloatingIpSpec> floatingIps() {
+        List<FloatingIpSpec> specs = new ArrayList<>();
+        for (String id : names(floatingIps)) {
+            String[] words = read(floatingIps.resolve(id)).split(" ");
+            if (words.length == 5) {
+                specs.add(new FloatingIpSpec(id, words[0], words[1], words[2], words[3], words[4]));
+            }
+        }
+        return specs;
+    }
+
+    void forgetFloatingIp(String floatingIpId) {
+        delete(floatingIps.resolve(floatingIpId));
+    }
+
+    Set<String> floatingIpIds() {
+        return names(floatingIps);
+    }
+
     Set<String> networkIds() {
         return names(networks);
     }
@@ -68,6 +119,15 @@ final class DriverRecords {
             }
         }
         return refs;
+    }
+
+    /** The file's content, or "" when it was deleted meanwhile. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static Set<String> names(Path dir) {

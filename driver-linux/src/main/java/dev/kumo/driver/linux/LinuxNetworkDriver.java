@@ -17,6 +17,7 @@ import dev.kumo.spi.network.PortState;
 import dev.kumo.spi.network.RouterLeg;
 import dev.kumo.spi.network.RouterSpec;
 import dev.kumo.spi.network.SecurityGroupSpec;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         this.routing = new RouterPlumbing(links, proxies, config.metadataSocket());
         this.filters = new SecurityGroupFilters(host, config.filterTable());
         this.records = new DriverRecords(config.networkDir());
+        // after a restart the service re-ensures routers before their floating IPs: known from the notes, the
+        // floating IPs stay on the gateway leg and in the NAT table meanwhile instead of dropping out
+        records.floatingIps().forEach(f -> floatingIps.put(f.floatingIpId(), f));
         this.hostAddresses = new HostGatewayAddresses(host, config.networkDir(),
                 HostGatewayAddresses.guardTableOf(config.filterTable()));
     }
@@ -80,11 +84,20 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     public DataPathInventory inventory() {
         Set<String> networkIds = new HashSet<>(records.networkIds());
         for (String ns : links.namespaces()) {
-            if (ns.startsWith("qdhcp-")) {
-                networkIds.add(ns.substring("qdhcp-".length()));
+            // only a DHCP namespace this driver's state directory knows: another kumo on the host (a test
+            // instance with its own state directory) has its own, which this one's sweep must not delete
+            String networkId = ns.startsWith("qdhcp-") ? ns.substring("qdhcp-".length()) : null;
+            if (networkId != null && Files.isDirectory(dhcp.dir(networkId))) {
+                networkIds.add(networkId);
             }
         }
-        return new DataPathInventory(networkIds, records.portRefs());
+        // routers and floating IPs from this driver's own records only: a qrouter- namespace without one may
+        // belong to another kumo on this host (a test instance), whose routers this one must not sweep
+        Set<String> routerIds = new HashSet<>(records.routerIds());
+        routerIds.addAll(routers.keySet());
+        Set<String> floatingIpIds = new HashSet<>(records.floatingIpIds());
+        floatingIpIds.addAll(floatingIps.keySet());
+        return new DataPathInventory(networkIds, records.portRefs(), routerIds, floatingIpIds);
     }
 
     @Override
@@ -200,6 +213,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             routers.remove(router.routerId());
             routing.remove(router.routerId());
         } else {
+            records.router(router.routerId());
             routers.put(router.routerId(), router);
             routing.ensure(router, floatingIpsOf(router.routerId()), this::placement);
         }
@@ -213,6 +227,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         routers.remove(routerId);
         floatingIps.values().removeIf(f -> f.routerId().equals(routerId));
         routing.remove(routerId);
+        records.forgetRouter(routerId);
         refreshRoutedChanges(routedBefore);
     }
 
@@ -223,6 +238,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             throw new NetworkDriverException("Failed to plumb floating IP " + floatingIp.floatingIpAddress()
                     + ": router " + floatingIp.routerId() + " is not plumbed with a gateway on this host");
         }
+        records.floatingIp(floatingIp);
         FloatingIpSpec previous = floatingIps.put(floatingIp.floatingIpId(), floatingIp);
         if (previous != null && !previous.routerId().equals(floatingIp.routerId()) && routers.containsKey(previous.routerId())) {
             routing.ensureFloatingIps(routers.get(previous.routerId()), floatingIpsOf(previous.routerId()), this::placement);
@@ -237,6 +253,8 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         if (removed != null && routers.containsKey(removed.routerId())) {
             routing.ensureFloatingIps(routers.get(removed.routerId()), floatingIpsOf(removed.routerId()), this::placement);
         }
+        // unknown in memory (kumo restarted): the router's next ensure, given only the wanted ones, drops its NAT
+        records.forgetFloatingIp(floatingIpId);
     }
 
     @Override

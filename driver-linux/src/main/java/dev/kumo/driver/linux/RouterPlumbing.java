@@ -86,9 +86,26 @@ final class RouterPlumbing {
     }
 
     void remove(String routerId) {
+        String ns = DeviceNames.routerNamespace(routerId);
         new CleanupSteps().step(() -> proxies.remove(routerId))
-                .step(() -> links.deleteNamespace(DeviceNames.routerNamespace(routerId)))
+                .step(() -> unplugLegs(ns))
+                .step(() -> links.deleteNamespace(ns))
                 .finish("remove router " + routerId);
+    }
+
+    /**
+     * The kernel tears a deleted namespace down later, in the background (and not at all while a process still
+     * holds it), so the legs are deleted first: once the router is removed, its addresses no longer answer.
+     */
+    private void unplugLegs(String ns) {
+        if (!links.namespaceExists(ns)) {
+            return;
+        }
+        for (String link : links.links(ns)) {
+            if (link.startsWith("qr-") || link.startsWith("qg-")) {
+                links.deleteLink(ns, link);
+            }
+        }
     }
 
     private void plugLeg(String ns, RouterLeg leg, String inside, NetworkPlacement network, Set<String> addresses) {

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The real driver on the real kernel, driven with specs as the network service would: a tenant network with
  * DHCP, a router with its gateway on a test bridge mapped as {@code physnet1}, two "guests" (namespaces whose
  * veth carries their port's tap name), an external host. All objects carry a random test id and are deleted
- * by name at the end. Steps run in order and share the lab.
+ * by name at the end. Steps run in order and share the lab. The host takes the external subnet's gateway
+ * (.1) on the test bridge, so the range must be one the host does not use (checked first): this machine's own
+ * LAN is 192.0.2.0/24 with its default gateway at 192.0.2.1, an address the host must never hold itself.
  */
 @Tag("dataplane")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,8 +50,8 @@ class LinuxNetworkDriverDataPathTest {
     private final PortSpec vm1 = Specs.computePort(tid + "-vm1-0000", privateNet, "fa:16:3e:77:00:06", "psub", "10.77.0.6", groupId);
     private final PortSpec vm2 = Specs.computePort(tid + "-vm2-0000", privateNet, "fa:16:3e:77:00:07", "psub", "10.77.0.7", groupId);
     private final RouterLeg inside = new RouterLeg(tid + "-rif-0000", privateNet, "fa:16:3e:77:00:01", List.of("10.77.0.1/24"));
-    private final RouterLeg gateway = new RouterLeg(tid + "-rgw-0000", externalNet, "fa:16:3e:77:01:32", List.of("192.0.2.50/24"));
-    private final FloatingIpSpec fip = new FloatingIpSpec(tid + "-fip", routerId, externalNet, "192.0.2.51", vm1.portId(), "10.77.0.6");
+    private final RouterLeg gateway = new RouterLeg(tid + "-rgw-0000", externalNet, "fa:16:3e:77:01:32", List.of("203.0.113.50/24"));
+    private final FloatingIpSpec fip = new FloatingIpSpec(tid + "-fip", routerId, externalNet, "203.0.113.51", vm1.portId(), "10.77.0.6");
     private final List<SecurityRuleSpec> baseRules = List.of(Specs.rule("icmp", "ingress", "icmp", null, null, null, null),
             Specs.rule("ssh", "ingress", "tcp", 22, 22, "0.0.0.0/0", null), Specs.rule("out", "egress", null, null, null, null, null));
 
@@ -66,6 +68,8 @@ class LinuxNetworkDriverDataPathTest {
     void plumb() throws Exception {
         assumeTrue(HostProbe.isRoot(), "needs root (namespaces, links, nftables)");
         assumeTrue(HostProbe.probe().operational(), HostProbe.probe().reason());
+        assumeTrue(!new HostCommands().run("ip", "-4", "addr", "show").output().contains(" 203.0.113."),
+                "the host already has an address in 203.0.113.0/24, the test's external LAN");
         state = Files.createTempDirectory("kumo-" + tid);
         config = new LinuxNetworkConfig(state, Map.of("physnet1", externalBridge),
                 state.resolve("run/metadata.sock"), 1450, "kumo-sg-" + tid);
@@ -76,14 +80,14 @@ class LinuxNetworkDriverDataPathTest {
         assertThat(driver.ensureNetwork(Specs.tenantNetwork(privateNet, Specs.subnet("psub", "10.77.0.0/24", "10.77.0.1")))
                 .status()).isEqualTo(DataPathStatus.ACTIVE);
         driver.ensureNetwork(Specs.flatNetwork(externalNet, "physnet1", new dev.kumo.spi.network.SubnetSpec("esub", 4,
-                "192.0.2.0/24", "192.0.2.1", false, List.of(), List.of(), null)));
+                "203.0.113.0/24", "203.0.113.1", false, List.of(), List.of(), null)));
         driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, baseRules));
         guest1 = lab.guest("g1", DeviceNames.tap(vm1.portId()), vm1.macAddress());
         guest2 = lab.guest("g2", DeviceNames.tap(vm2.portId()), vm2.macAddress());
         assertThat(driver.ensurePort(vm1).status()).isEqualTo(DataPathStatus.ACTIVE);
         assertThat(driver.ensurePort(vm2).status()).isEqualTo(DataPathStatus.ACTIVE);
         assertThat(driver.ensureRouter(router())).isEqualTo(DataPathStatus.ACTIVE);
-        exthost = lab.externalHost(externalBridge, "192.0.2.10/24"); // .1 is the host's (the subnet gateway)
+        exthost = lab.externalHost(externalBridge, "203.0.113.10/24"); // .1 is the host's (the subnet gateway)
         lab.in(guest2, "ip", "addr", "add", "10.77.0.7/24", "dev", "eth0").orThrow("address of g2");
         lab.httpServer(guest1, 22, state.resolve("www22"), "vm1 port 22");
         lab.httpServer(guest1, 8080, state.resolve("www8080"), "vm1 port 8080");
@@ -168,22 +172,22 @@ class LinuxNetworkDriverDataPathTest {
     @Order(4)
     void routerSnatsTheSubnetToTheExternalHost() {
         countSources();
-        assertThat(lab.ping(guest1, "192.0.2.10")).isTrue();
-        assertThat(sourceCount("192.0.2.50")).isPositive();
+        assertThat(lab.ping(guest1, "203.0.113.10")).isTrue();
+        assertThat(sourceCount("203.0.113.50")).isPositive();
     }
 
     @Test
     @Order(5)
     void floatingIpWorksBothWaysAndOnlyWhatTheGroupAllows() {
         assertThat(driver.ensureFloatingIp(fip)).isEqualTo(DataPathStatus.ACTIVE);
-        assertThat(lab.ping(exthost, "192.0.2.51")).isTrue();
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:22/index.html")).isEqualTo("vm1 port 22");
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEmpty();
+        assertThat(lab.ping(exthost, "203.0.113.51")).isTrue();
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:22/index.html")).isEqualTo("vm1 port 22");
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:8080/index.html")).isEmpty();
         lab.in(guest2, "ip", "route", "replace", "default", "via", "10.77.0.1").orThrow("default route of g2");
-        assertThat(lab.fetch(guest2, "http://192.0.2.51:22/index.html")).as("hairpin").isEqualTo("vm1 port 22");
-        long before = sourceCount("192.0.2.51");
-        assertThat(lab.ping(guest1, "192.0.2.10")).isTrue();
-        assertThat(sourceCount("192.0.2.51")).isGreaterThan(before);
+        assertThat(lab.fetch(guest2, "http://203.0.113.51:22/index.html")).as("hairpin").isEqualTo("vm1 port 22");
+        long before = sourceCount("203.0.113.51");
+        assertThat(lab.ping(guest1, "203.0.113.10")).isTrue();
+        assertThat(sourceCount("203.0.113.51")).isGreaterThan(before);
     }
 
     @Test
@@ -191,12 +195,12 @@ class LinuxNetworkDriverDataPathTest {
     void ruleChangesApplyAndEastWestIsFilteredToo() {
         assertThat(lab.fetch(guest2, "http://10.77.0.6:8080/index.html")).isEmpty();
         List<SecurityRuleSpec> rules = new ArrayList<>(baseRules);
-        rules.add(Specs.rule("web", "ingress", "tcp", 8080, 8080, "192.0.2.0/24", null));
+        rules.add(Specs.rule("web", "ingress", "tcp", 8080, 8080, "203.0.113.0/24", null));
         driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, rules));
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEqualTo("vm1 port 8080");
-        assertThat(lab.fetch(guest2, "http://10.77.0.6:8080/index.html")).isEmpty(); // not from 192.0.2.0/24
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:8080/index.html")).isEqualTo("vm1 port 8080");
+        assertThat(lab.fetch(guest2, "http://10.77.0.6:8080/index.html")).isEmpty(); // not from 203.0.113.0/24
         driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, baseRules));
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEmpty();
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:8080/index.html")).isEmpty();
         assertThat(lab.fetch(guest2, "http://10.77.0.6:22/index.html")).isEqualTo("vm1 port 22");
     }
 
@@ -212,7 +216,7 @@ class LinuxNetworkDriverDataPathTest {
         Process client = null;
         try {
             Thread.sleep(300);
-            client = new ProcessBuilder("ip", "netns", "exec", exthost, "busybox", "nc", "192.0.2.51", "2222").start();
+            client = new ProcessBuilder("ip", "netns", "exec", exthost, "busybox", "nc", "203.0.113.51", "2222").start();
             client.getOutputStream().write("before\n".getBytes());
             client.getOutputStream().flush();
             waitFor(received, "before");
@@ -220,7 +224,7 @@ class LinuxNetworkDriverDataPathTest {
             client.getOutputStream().write("after\n".getBytes());
             client.getOutputStream().flush();
             assertThat(waitFor(received, "after")).as("the established connection survives the new ruleset").isTrue();
-            assertThat(lab.run("ip", "netns", "exec", exthost, "timeout", "2", "busybox", "nc", "192.0.2.51", "2222")
+            assertThat(lab.run("ip", "netns", "exec", exthost, "timeout", "2", "busybox", "nc", "203.0.113.51", "2222")
                     .exitCode()).as("a new connection is refused by the new ruleset").isNotZero();
         } finally {
             listener.destroyForcibly();
@@ -255,9 +259,9 @@ class LinuxNetworkDriverDataPathTest {
     @Order(9)
     void removingTheFloatingIpCutsItOff() {
         driver.deleteFloatingIp(fip.floatingIpId());
-        assertThat(lab.ping(exthost, "192.0.2.51")).isFalse();
+        assertThat(lab.ping(exthost, "203.0.113.51")).isFalse();
         assertThat(lab.run("ip", "-n", DeviceNames.routerNamespace(routerId), "-4", "addr", "show").output())
-                .doesNotContain("192.0.2.51").contains("192.0.2.50/24");
+                .doesNotContain("203.0.113.51").contains("203.0.113.50/24");
     }
 
     @Test
@@ -278,7 +282,7 @@ class LinuxNetworkDriverDataPathTest {
         assertThat(Daemons.alive(oldProxy)).as("orphaned haproxy still running").isFalse();
         assertThat(Daemons.alive(oldDnsmasq)).as("orphaned dnsmasq still running").isFalse();
         assertThat(lab.fetch(guest1, "http://169.254.169.254/latest/meta-data/")).contains("xff=10.77.0.6");
-        assertThat(lab.ping(exthost, "192.0.2.51")).isTrue();
+        assertThat(lab.ping(exthost, "203.0.113.51")).isTrue();
         lab.in(guest1, "ip", "addr", "flush", "dev", "eth0");
         lab.in(guest1, "busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "5", "-T", "1", "-s",
                 state.resolve("udhcpc.script").toString()).orThrow("a lease after the DHCP namespace was wiped");
@@ -295,14 +299,14 @@ class LinuxNetworkDriverDataPathTest {
         driver.ensureSecurityGroup(new SecurityGroupSpec(groupId, true, baseRules));
         driver.ensureNetwork(Specs.tenantNetwork(privateNet, Specs.subnet("psub", "10.77.0.0/24", "10.77.0.1")));
         driver.ensureNetwork(Specs.flatNetwork(externalNet, "physnet1", new dev.kumo.spi.network.SubnetSpec("esub", 4,
-                "192.0.2.0/24", "192.0.2.1", false, List.of(), List.of(), null)));
+                "203.0.113.0/24", "203.0.113.1", false, List.of(), List.of(), null)));
         driver.ensurePort(vm1);
         driver.ensurePort(vm2);
         driver.ensureRouter(router());
         driver.ensureFloatingIp(fip);
         System.out.printf("a restarted driver re-ensured everything in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:22/index.html")).isEqualTo("vm1 port 22");
-        assertThat(lab.fetch(exthost, "http://192.0.2.51:8080/index.html")).isEmpty();
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:22/index.html")).isEqualTo("vm1 port 22");
+        assertThat(lab.fetch(exthost, "http://203.0.113.51:8080/index.html")).isEmpty();
         assertThat(lab.fetch(guest1, "http://169.254.169.254/latest/meta-data/")).contains("router=" + routerId);
     }
 
@@ -334,7 +338,7 @@ class LinuxNetworkDriverDataPathTest {
 
     private void countSources() {
         lab.in(exthost, "sh", "-c", "printf 'table ip count {\\n chain input {\\n type filter hook input priority 0; policy accept;\\n"
-                + " ip saddr 192.0.2.50 counter\\n ip saddr 192.0.2.51 counter\\n }\\n}\\n' | nft -f -").orThrow("counters");
+                + " ip saddr 203.0.113.50 counter\\n ip saddr 203.0.113.51 counter\\n }\\n}\\n' | nft -f -").orThrow("counters");
     }
 
     private long sourceCount(String source) {

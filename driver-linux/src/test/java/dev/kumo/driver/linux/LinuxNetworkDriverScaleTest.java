@@ -46,7 +46,9 @@ class LinuxNetworkDriverScaleTest {
     private NetworkSpec network(int index, String cidr, boolean flat) {
         String id = tid + "-n" + String.format("%03d", index) + "-000";
         networks.add(id);
-        SubnetSpec subnet = new SubnetSpec(id + "-s", 4, cidr, cidr.replace("0/24", "1"), false, List.of(), List.of(), null);
+        // the flat (external) subnet has no gateway: the host would take it on the test bridge, with a route
+        SubnetSpec subnet = new SubnetSpec(id + "-s", 4, cidr, flat ? null : cidr.replace("0/24", "1"), false, List.of(),
+                List.of(), null);
         NetworkSpec spec = flat ? Specs.flatNetwork(id, "physnet1", subnet) : Specs.tenantNetwork(id, subnet);
         driver.ensureNetwork(spec);
         return spec;

@@ -17,6 +17,8 @@ import dev.kumo.model.network.FloatingIp;
 import dev.kumo.model.network.ResourceStatus;
 import dev.kumo.model.network.Router;
 import dev.kumo.server.NetworkWiring;
+import dev.kumo.spi.network.FloatingIpSpec;
+import dev.kumo.spi.network.RouterSpec;
 import dev.kumo.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,5 +107,26 @@ class L3DataPathTest {
         assertThat(router.status()).isEqualTo(ResourceStatus.ERROR);
         network.services().routerInterfaces().add(ADMIN, router.id(), new InterfaceRequest(subnet, null));
         assertThat(network.services().routers().get(ADMIN, router.id()).status()).isEqualTo(ResourceStatus.ACTIVE);
+    }
+
+    @Test
+    void routersAndFloatingIpsTheDatabaseNoLongerHasAreSwept() {
+        String external = externalNetwork();
+        String internal = network.services().networks().create(ADMIN, NetworkRequest.named("private")).id();
+        String subnet = network.services().subnets().create(ADMIN, SubnetRequest.of(internal, 4, "10.0.0.0/24")).id();
+        Router kept = routerWithInterface(external, subnet);
+        String port = network.services().ports().create(ADMIN, PortRequest.on(internal)).id();
+        FloatingIp keptFip = network.services().floatingIps().create(ADMIN, new FloatingIpRequest(external, null, null,
+                null, true, port, null, null, List.of()));
+        // left on the host by a run of kumo whose database no longer has them (deleted while it was down)
+        var spec = driver.router(kept.id()).orElseThrow();
+        driver.ensureRouter(new RouterSpec("gone-router", true, spec.gateway(), true, List.of(), List.of()));
+        driver.ensureFloatingIp(new FloatingIpSpec("gone-fip", "gone-router", external, "172.24.4.99", "p", "10.0.0.9"));
+        driver.ensureFloatingIp(new FloatingIpSpec("stale-fip", kept.id(), external, "172.24.4.98", "p", "10.0.0.8"));
+
+        assertThat(network.l3().sweep()).isEqualTo(3);
+        assertThat(driver.inventory().routerIds()).containsExactly(kept.id());
+        assertThat(driver.inventory().floatingIpIds()).containsExactly(keptFip.id());
+        assertThat(network.l3().sweep()).as("nothing left to sweep").isZero();
     }
 }

@@ -58,8 +58,9 @@ public interface NetworkDriver {
     NetworkDriverCapabilities capabilities();
 
     /**
-     * The networks and ports this driver finds plumbed on the host, by owner id, whatever the service
-     * believes. The service deletes those it no longer has (mark and sweep).
+     * The networks, ports, routers and floating IPs this driver finds plumbed on the host, by owner id,
+     * whatever the service believes (also those of a previous run of kumo). The service deletes those it no
+     * longer has (mark and sweep).
      */
     DataPathInventory inventory();
 

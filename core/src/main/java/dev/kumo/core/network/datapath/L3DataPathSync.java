@@ -12,6 +12,7 @@ import dev.kumo.model.network.FloatingIp;
 import dev.kumo.model.network.Port;
 import dev.kumo.model.network.ResourceStatus;
 import dev.kumo.model.network.Router;
+import dev.kumo.spi.network.DataPathInventory;
 import dev.kumo.spi.network.DataPathStatus;
 import dev.kumo.spi.network.FloatingIpSpec;
 import dev.kumo.spi.network.NetworkDriver;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,33 @@ public final class L3DataPathSync {
                     f.id(), f.routerId(), f.floatingNetworkId(), f.floatingIpAddress(), f.portId(), f.fixedIpAddress())));
             store.write(tx -> tx.floatingIps().updateStatus(floatingIpId, status, clock.instant()));
         });
+    }
+
+    /**
+     * Removes from the data path the routers the database no longer has and the floating IPs it no longer has
+     * associated: those deleted while kumo was down, or whose delete failed. Run before re-ensuring, so that a
+     * leftover's legs go before the bridges of networks swept with it. Returns how many it removed.
+     */
+    public int sweep() {
+        DataPathInventory found = driver.inventory();
+        Set<String> routers = store.read(tx -> tx.routers().list(ListQuery.<RouterAttribute>all(), Viewer.ALL)
+                .stream().map(Router::id).collect(Collectors.toSet()));
+        Set<String> associated = store.read(tx -> tx.floatingIps().list(ListQuery.<FloatingIpAttribute>all(), Viewer.ALL)
+                .stream().filter(FloatingIp::associated).map(FloatingIp::id).collect(Collectors.toSet()));
+        int swept = 0;
+        for (String stale : found.floatingIpIds()) {
+            if (!associated.contains(stale)) {
+                serialised(stale, () -> attempt("floating IP " + stale + " (swept)", () -> driver.deleteFloatingIp(stale)));
+                swept++;
+            }
+        }
+        for (String stale : found.routerIds()) {
+            if (!routers.contains(stale)) {
+                serialised(stale, () -> attempt("router " + stale + " (swept)", () -> driver.deleteRouter(stale)));
+                swept++;
+            }
+        }
+        return swept;
     }
 
     /** Re-ensures every router, then every associated floating IP (at start and periodically); returns how many. */

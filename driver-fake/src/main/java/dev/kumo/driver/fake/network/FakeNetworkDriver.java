@@ -87,7 +87,8 @@ public final class FakeNetworkDriver implements NetworkDriver {
     @Override
     public DataPathInventory inventory() {
         return new DataPathInventory(networks.keySet(),
-                ports.values().stream().map(p -> new PortRef(p.portId(), p.networkId())).collect(Collectors.toSet()));
+                ports.values().stream().map(p -> new PortRef(p.portId(), p.networkId())).collect(Collectors.toSet()),
+                routing.routerIds(), routing.floatingIpIds());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,5 +67,13 @@ final class FakeRouting {
 
     Optional<FloatingIpSpec> floatingIp(String floatingIpId) {
         return Optional.ofNullable(floatingIps.get(floatingIpId));
+    }
+
+    Set<String> routerIds() {
+        return Set.copyOf(routers.keySet());
+    }
+
+    Set<String> floatingIpIds() {
+        return Set.copyOf(floatingIps.keySet());
     }
 }
