@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The host's own addresses on the mapped bridges, as DevStack gives br-ex 172.24.4.1: each IPv4 subnet of a flat
- * network on a mapped bridge puts its gateway address on the bridge, so the host itself (and tempest on it)
+ * network on a mapped bridge puts its gateway address on the bridge (unless the range is the host's own LAN on
+ * another interface), so the host itself (and tempest on it)
  * reaches the floating IPs behind it, and routers' default routes lead somewhere. Only what kumo added is ever
  * removed (recorded per network under {@code <state>/network/host-addresses/}), never an address an operator
  * gave the bridge. A guard table keeps the host from forwarding between these bridges and anything else, so
@@ -39,8 +40,10 @@ final class HostGatewayAddresses {
     void ensure(String networkId, String bridge, List<SubnetSpec> subnets) {
         Set<String> wanted = new LinkedHashSet<>();
         for (SubnetSpec s : subnets) {
-            if (s.ipVersion() == 4 && s.gatewayIp() != null && Ipv4Cidr.parse(s.cidr()).contains(s.gatewayIp())) {
-                wanted.add(s.gatewayIp() + "/" + Ipv4Cidr.parse(s.cidr()).prefixLength());
+            Ipv4Cidr range = s.ipVersion() == 4 ? Ipv4Cidr.parse(s.cidr()) : null;
+            if (range != null && s.gatewayIp() != null && range.contains(s.gatewayIp())
+                    && !usedElsewhere(bridge, range)) {
+                wanted.add(s.gatewayIp() + "/" + range.prefixLength());
             }
         }
         List<String> recorded = recorded(networkId);
@@ -59,6 +62,25 @@ final class HostGatewayAddresses {
             now.add(bridge + " " + cidr);
         }
         record(networkId, now);
+    }
+
+    /**
+     * Whether another interface of the host has an address in {@code range} or a range holding it: the host's own
+     * LAN. kumo then gives the bridge no address there, so the host's routes and its gateway stay as they are.
+     */
+    private boolean usedElsewhere(String bridge, Ipv4Cidr range) {
+        for (String line : host.run("ip", "-o", "-4", "addr", "show").output().split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length < 4 || words[1].equals(bridge) || !words[2].equals("inet")) {
+                continue;
+            }
+            Ipv4Cidr other = Ipv4Cidr.parse(words[3]);
+            String address = words[3].substring(0, words[3].indexOf('/'));
+            if (range.contains(address) || other.contains(Ipv4Cidr.toAddress(range.network()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the addresses kumo gave the host for the network. */

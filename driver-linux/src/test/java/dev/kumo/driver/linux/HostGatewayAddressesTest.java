@@ -42,6 +42,7 @@ class HostGatewayAddressesTest {
         }
         host.run(List.of("nft", "-f", "-"), SecurityGroupRuleset.removal(HostGatewayAddresses.guardTableOf(table), "inet"));
         host.run("ip", "link", "del", bridge);
+        host.run("ip", "link", "del", bridge + "o");
         DriverFiles.deleteTree(state);
     }
 
@@ -67,5 +68,15 @@ class HostGatewayAddressesTest {
 
         addresses.remove("net1");
         assertThat(links.addresses(null, bridge)).containsExactly("198.18.7.5/24");
+    }
+
+    @Test
+    void aRangeOfTheHostsOwnLanGetsNoAddress() {
+        // another interface (the host's LAN) in 198.18.9.0/24: kumo must not take its gateway's address
+        host.run("ip", "link", "add", bridge + "o", "type", "bridge").orThrow("create the other link");
+        host.run("ip", "addr", "add", "198.18.9.5/24", "dev", bridge + "o").orThrow("LAN address");
+        var addresses = new HostGatewayAddresses(host, state, HostGatewayAddresses.guardTableOf(table));
+        addresses.ensure("net2", bridge, List.of(subnet("lan", "198.18.9.0/24", "198.18.9.1")));
+        assertThat(new DeviceLinks(host).addresses(null, bridge)).containsExactly("198.18.7.5/24");
     }
 }
