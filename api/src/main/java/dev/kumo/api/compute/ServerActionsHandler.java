@@ -19,11 +19,13 @@ final class ServerActionsHandler {
     private final ActionService actions;
     private final ServerService servers;
     private final ComputeCallers callers;
+    private final ServerImageActions imageActions;
 
     ServerActionsHandler(ActionService actions, ServerService servers, ComputeCallers callers) {
         this.actions = actions;
         this.servers = servers;
         this.callers = callers;
+        this.imageActions = new ServerImageActions(servers);
     }
 
     void register(RoutesConfig routes) {
@@ -63,6 +65,8 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
+            case "createImage" -> imageActions.createImage(ctx, caller, id, arg);
+            case "rebuild" -> imageActions.rebuild(ctx, caller, id, arg);
             case "addSecurityGroup", "removeSecurityGroup" -> {
                 String group = arg.path("name").asText("");
                 if (group.isBlank()) {

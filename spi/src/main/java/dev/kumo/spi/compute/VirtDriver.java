@@ -64,6 +64,16 @@ public interface VirtDriver {
         throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": this driver cannot take snapshots");
     }
 
+    /**
+     * Replaces the guest with a new one booted from {@code request.image()} (Nova's rebuild): the old root disk
+     * is gone, the NICs (ports, MACs) are the same. The guest ends up running. The default destroys and spawns
+     * again; a failure after the destroy leaves no guest, which the caller records as ERROR.
+     */
+    default InstanceInfo rebuild(SpawnRequest request) throws VirtDriverException {
+        destroy(request.instance());
+        return spawn(request);
+    }
+
     /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
     String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
 

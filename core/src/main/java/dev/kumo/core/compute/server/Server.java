@@ -37,6 +37,9 @@ public record Server(String id, String projectId, String userId, String name, St
         if (taskState == TaskState.REBOOTING_HARD && vmState == VmState.ACTIVE) {
             return "HARD_REBOOT";
         }
+        if (taskState == TaskState.REBUILDING || taskState == TaskState.REBUILD_SPAWNING) {
+            return "REBUILD";
+        }
         return vmState.status();
     }
 
@@ -88,5 +91,15 @@ public record Server(String id, String projectId, String userId, String name, St
                 taskState, powerState, host, availabilityZone, newLocked, newMetadata, securityGroups, networks,
                 networkMode, nics, userData, configDrive, blockDeviceMappings, fault, reservationId, launchIndex,
                 createdAt, now, launchedAt, access);
+    }
+
+    /** What a rebuild replaces: the image and the boot data the guest reads; ports, flavor and host stay. */
+    public Server withRebuild(Rebuild r, Instant now) {
+        return new Server(id, projectId, userId, r.name() == null ? name : r.name(),
+                r.descriptionGiven() ? r.description() : description, flavor, r.imageId(),
+                r.keyGiven() ? r.keyName() : keyName, r.keyGiven() ? r.publicKey() : publicKey, vmState, taskState,
+                powerState, host, availabilityZone, locked, r.metadata() == null ? metadata : r.metadata(),
+                securityGroups, networks, networkMode, nics, r.userDataGiven() ? r.userData() : userData, configDrive,
+                blockDeviceMappings, fault, reservationId, launchIndex, createdAt, now, launchedAt, access);
     }
 }

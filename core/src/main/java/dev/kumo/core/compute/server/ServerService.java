@@ -38,6 +38,7 @@ public final class ServerService {
     private final ServerConverger converger;
     private final Clock clock;
     private final ServerTags tags;
+    private final ServerRebuilds rebuilds;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -51,6 +52,24 @@ public final class ServerService {
         this.converger = Objects.requireNonNull(converger, "converger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tags = new ServerTags(store);
+        this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
+    }
+
+    /**
+     * Nova's createImage: a queued snapshot image is created now and its id returned; the converger takes the
+     * snapshot and uploads it (task image_snapshot → image_pending_upload → image_uploading).
+     */
+    public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata) {
+        String imageId = converger.snapshots().start(caller, id, name, metadata);
+        converger.submit(id);
+        return imageId;
+    }
+
+    /** Nova's rebuild: the server as it now is (status REBUILD); the converger replaces its guest. */
+    public Server rebuild(ComputeCaller caller, String id, Rebuild in) {
+        Server s = rebuilds.start(caller, id, in);
+        converger.submit(id);
+        return s;
     }
 
     public ServerTags tags() {
