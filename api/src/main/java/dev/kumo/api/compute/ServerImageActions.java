@@ -83,7 +83,11 @@ final class ServerImageActions {
                 o.has("key_name"), NovaBody.text(o, "key_name"), null, o.has("user_data"), userData, adminPass);
         Server s = servers.rebuild(caller, id, in);
         var body = Json.object();
-        ObjectNode server = ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s)));
+        ObjectNode server = ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s)));
+        if (!v.atLeast(2, 75)) { // Nova's rebuild view before 2.75 has plain addresses (extend_address=False)
+            server.path("addresses").forEach(network -> network.forEach(address ->
+                    ((ObjectNode) address).remove(List.of("OS-EXT-IPS-MAC:mac_addr", "OS-EXT-IPS:type"))));
+        }
         if (server.has("tags")) {
             var tags = server.putArray("tags");
             servers.tags().of(List.of(s.id())).getOrDefault(s.id(), List.of()).forEach(tags::add);
