@@ -62,7 +62,7 @@ class QemuServerDataplaneTest {
     }
 
     /** {@code kumo.guestImage} / KUMO_GUEST_IMAGE, else what {@code guest-image/build} makes in target/guest-cache. */
-    private static Path guestImage() throws Exception {
+    static Path guestImage() throws Exception {
         String path = System.getProperty("kumo.guestImage", System.getenv("KUMO_GUEST_IMAGE"));
         if (path != null && Files.isRegularFile(Path.of(path))) {
             return Path.of(path);
@@ -80,12 +80,12 @@ class QemuServerDataplaneTest {
         return Path.of(lines[lines.length - 1].strip());
     }
 
-    private static long pid(Path dir) throws IOException {
+    static long pid(Path dir) throws IOException {
         return Long.parseLong(Files.readString(dir.resolve("qemu.pid")).strip());
     }
 
     /** Alive and not a zombie waiting for PID 1 to reap it. */
-    private static boolean alive(long pid) throws IOException {
+    static boolean alive(long pid) throws IOException {
         Path stat = Path.of("/proc/" + pid + "/stat");
         if (!Files.exists(stat)) {
             return false;
@@ -94,7 +94,7 @@ class QemuServerDataplaneTest {
         return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
     }
 
-    private static void awaitConsole(Nova nova, String token, String id, String text) throws Exception {
+    static void awaitConsole(Nova nova, String token, String id, String text) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         String output = "";
         while (Instant.now().isBefore(deadline)) {
