@@ -67,6 +67,22 @@ final class ServerActionsHandler {
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
             case "createImage" -> imageActions.createImage(ctx, caller, id, arg);
             case "rebuild" -> imageActions.rebuild(ctx, caller, id, arg);
+            case "resize" -> {
+                String flavor = arg instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? NovaBody.text(o, "flavorRef") : null;
+                if (flavor == null || flavor.isBlank()) {
+                    throw ComputeErrors.badRequest("Invalid input for field/attribute resize. Value: %s. 'flavorRef' is a required property", arg);
+                }
+                servers.resize(caller, id, flavor.substring(flavor.lastIndexOf('/') + 1));
+                ctx.status(202);
+            }
+            case "confirmResize" -> {
+                servers.finishResize(caller, id, true);
+                ctx.status(204); // Nova answers confirmResize with 204, revertResize with 202
+            }
+            case "revertResize" -> {
+                servers.finishResize(caller, id, false);
+                ctx.status(202);
+            }
             case "addSecurityGroup", "removeSecurityGroup" -> {
                 String group = arg.path("name").asText("");
                 if (group.isBlank()) {

@@ -248,6 +248,15 @@ public final class QemuVirtDriver implements VirtDriver {
     }
 
     @Override
+    public void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        locked(instance.id(), "resize", files -> {
+            requireKnown(files);
+            Resizes.resize(control, files, flavor, settings.powerOffTimeout());
+            return null;
+        });
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
         InstanceFiles files = filesOrFail(instance.id(), "get console output");
         if (!Files.isDirectory(files.dir())) {

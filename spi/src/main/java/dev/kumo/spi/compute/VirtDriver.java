@@ -74,6 +74,16 @@ public interface VirtDriver {
         return spawn(request);
     }
 
+    /**
+     * Gives the instance new sizes on the same host (Nova's resize, and its revert): the guest restarts with
+     * {@code flavor}'s vCPUs and RAM, and its root disk grows to {@code flavor.rootDiskGb()} when that is
+     * larger (a disk never shrinks: the caller refuses smaller root disks). A running guest runs again
+     * afterwards, a stopped one stays stopped. On failure the instance keeps its old sizes.
+     */
+    default void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        throw new VirtDriverException("Failed to resize instance " + instance.id() + ": this driver cannot resize");
+    }
+
     /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
     String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
 

@@ -133,6 +133,8 @@ public final class ServerConverger {
                 case IMAGE_SNAPSHOT -> snapshots.run(s);
                 case IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING -> abandonUpload(s);
                 case REBUILDING, REBUILD_SPAWNING -> rebuild(s);
+                case RESIZE_PREP, RESIZE_FINISH -> resize(s);
+                case RESIZE_CONFIRMING, RESIZE_REVERTING -> finishResize(s);
                 default -> power(s);
             }
         } catch (VirtDriverException e) {
@@ -204,6 +206,32 @@ public final class ServerConverger {
                 TaskState.REBUILD_SPAWNING));
     }
 
+    /** The guest restarts with the new flavor's sizes (same host, disk grown); the server waits in VERIFY_RESIZE. */
+    private void resize(Server s) throws VirtDriverException {
+        var ref = new InstanceRef(s.id(), s.host());
+        driver.resize(ref, SpawnRequests.flavor(s.flavor()));
+        store.write(tx -> tx.servers().updateIfTask(s.withState(VmState.RESIZED, null, power(ref), clock.instant()),
+                s.taskState()));
+    }
+
+    /** Confirm keeps the new flavor; revert restarts the guest with the old one. Either way the server is at rest. */
+    private void finishResize(Server s) throws VirtDriverException {
+        var ref = new InstanceRef(s.id(), s.host());
+        boolean revert = s.taskState() == TaskState.RESIZE_REVERTING;
+        var kept = revert ? s.oldFlavor() : s.flavor();
+        if (revert) {
+            driver.resize(ref, SpawnRequests.flavor(kept));
+        }
+        int power = power(ref);
+        VmState target = power == PowerState.SHUTDOWN.code() ? VmState.STOPPED : VmState.ACTIVE;
+        store.write(tx -> tx.servers().updateIfTask(s.withFlavor(kept, null, clock.instant())
+                .withState(target, null, power, clock.instant()), s.taskState()));
+    }
+
+    private int power(InstanceRef ref) {
+        return driver.info(ref).map(i -> i.powerState().code()).orElse(PowerState.NOSTATE.code());
+    }
+
     /** An upload whose image id died with the previous process: the server goes back to rest. */
     private void abandonUpload(Server s) {
         LOG.warn("server {}: a snapshot upload was in flight when kumo stopped; its image is left queued", s.id());
@@ -257,6 +285,10 @@ public final class ServerConverger {
             // a failed rebuild may have destroyed the old guest already: ERROR with the fault, ports kept
             store.write(tx -> tx.servers().updateIfTask(s.withFault(new Fault(500, message, clock.instant()),
                     clock.instant()), task));
+        } else if ((task == TaskState.RESIZE_PREP || task == TaskState.RESIZE_FINISH) && s.oldFlavor() != null) {
+            // the driver kept the old sizes: so does the server (and its quota and host claims)
+            store.write(tx -> tx.servers().updateIfTask(s.withFlavor(s.oldFlavor(), null, clock.instant())
+                    .withState(s.vmState(), null, s.powerState(), clock.instant()), task));
         } else {
             store.write(tx -> tx.servers().updateIfTask(s.withState(s.vmState(), null, s.powerState(), clock.instant()), task));
         }

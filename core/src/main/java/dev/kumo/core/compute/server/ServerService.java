@@ -39,6 +39,7 @@ public final class ServerService {
     private final Clock clock;
     private final ServerTags tags;
     private final ServerRebuilds rebuilds;
+    private final ServerResizes resizes;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -53,6 +54,19 @@ public final class ServerService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tags = new ServerTags(store);
         this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
+        this.resizes = new ServerResizes(store, flavors, quotas, scheduler, clock);
+    }
+
+    /** Nova's resize on the server's own host: status RESIZE, then VERIFY_RESIZE once the guest has the new sizes. */
+    public void resize(ComputeCaller caller, String id, String flavorRef) {
+        resizes.resize(caller, id, flavorRef);
+        converger.submit(id);
+    }
+
+    /** confirmResize ({@code confirm}) or revertResize. */
+    public void finishResize(ComputeCaller caller, String id, boolean confirm) {
+        resizes.finish(caller, id, confirm);
+        converger.submit(id);
     }
 
     /**
@@ -131,7 +145,7 @@ public final class ServerService {
                 flavor, image.id(), in.keyName(), publicKey, VmState.BUILDING, TaskState.SCHEDULING, 0, null,
                 in.availabilityZone(), false, in.metadata(), in.securityGroups(), nets, in.networkMode(), List.of(),
                 in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null,
-                in.access());
+                in.access(), null);
     }
 
     private Flavor flavor(ComputeCaller caller, String ref) {

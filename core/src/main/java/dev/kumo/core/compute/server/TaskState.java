@@ -6,7 +6,9 @@ public enum TaskState {
     POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
     UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), DELETING("deleting"),
     IMAGE_SNAPSHOT("image_snapshot"), IMAGE_PENDING_UPLOAD("image_pending_upload"), IMAGE_UPLOADING("image_uploading"),
-    REBUILDING("rebuilding"), REBUILD_SPAWNING("rebuild_spawning");
+    REBUILDING("rebuilding"), REBUILD_SPAWNING("rebuild_spawning"),
+    RESIZE_PREP("resize_prep"), RESIZE_FINISH("resize_finish"), RESIZE_REVERTING("resize_reverting"),
+    RESIZE_CONFIRMING("resize_confirming");
 
     private final String wire;
 

@@ -137,6 +137,16 @@ public final class FakeVirtDriver implements VirtDriver {
     }
 
     @Override
+    public void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        FakeGuest guest = guest(instance, "resize");
+        if (guest.info().powerState() == PowerState.PAUSED || guest.info().powerState() == PowerState.SUSPENDED) {
+            throw new VirtDriverException("Failed to resize instance " + instance.id() + ": it is "
+                    + guest.info().powerState());
+        }
+        guest.resize(flavor.vcpus(), flavor.memoryMb());
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
         String log = String.join("\n", guest(instance, "get console output").console()) + "\n";
         if (maxLines <= 0) {
