@@ -95,7 +95,7 @@ build_timeout = 60
 build_interval = 1
 
 [compute-feature-enabled]
-resize = false
+resize = true
 cold_migration = false
 live_migration = false
 snapshot = false
