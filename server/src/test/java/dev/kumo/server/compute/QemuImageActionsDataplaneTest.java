@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("dataplane")
 class QemuImageActionsDataplaneTest {
+    /** A resize or rebuild powers a TCG guest down and up again: more than the API tests' 10 s. */
+    private static final java.time.Duration GUEST_BOUND = java.time.Duration.ofSeconds(90);
     private static final String[] MV = {"OpenStack-API-Version", "compute 2.45"};
 
     @Test
@@ -45,7 +47,7 @@ class QemuImageActionsDataplaneTest {
                     Duration.between(t0, Instant.now()).toMillis(), image.get("size").asLong());
             assertThat(image.get("disk_format").asText()).isEqualTo("qcow2");
             assertThat(image.get("os_distro").asText()).as("inherited from cirros").isEqualTo("cirros");
-            assertThat(nova.await(token, id, "ACTIVE").get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+            assertThat(nova.await(token, id, "ACTIVE", GUEST_BOUND).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
 
             String copy = boot(nova, token, "from-snapshot", snapshot);
             awaitConsole(nova, token, copy, "login:");
@@ -56,7 +58,7 @@ class QemuImageActionsDataplaneTest {
                     + "\", \"name\": \"rebuilt\"}}", MV);
             assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(202);
             assertThat(rebuilt.json().at("/server/status").asText()).isEqualTo("REBUILD");
-            JsonNode after = nova.await(token, id, "ACTIVE");
+            JsonNode after = nova.await(token, id, "ACTIVE", GUEST_BOUND);
             assertThat(after.at("/image/id").asText()).isEqualTo(snapshot);
             long now = pid(dir);
             assertThat(now).isNotEqualTo(before);
@@ -78,7 +80,7 @@ class QemuImageActionsDataplaneTest {
                 + "\", \"flavorRef\": \"1\", \"networks\": \"none\"}}", MV);
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         String id = created.json().at("/server/id").asText();
-        nova.await(token, id, "ACTIVE");
+        nova.await(token, id, "ACTIVE", GUEST_BOUND);
         return id;
     }
 
