@@ -6,6 +6,7 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.compute.ComputeSettings;
 import dev.kumo.core.compute.action.ActionService;
+import dev.kumo.core.compute.console.RemoteConsoles;
 import dev.kumo.core.compute.flavor.FlavorService;
 import dev.kumo.core.compute.host.HostInventory;
 import dev.kumo.core.compute.host.HostMonitor;
@@ -59,7 +60,8 @@ final class ComputeWiring implements AutoCloseable {
         var quotas = new QuotaService(store);
         var services = new ComputeServices(flavors, new KeypairService(store, quotas, clock),
                 new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images.images()), plumbing, converger, clock),
-                new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor));
+                new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor),
+                new RemoteConsoles(store, driver, clock));
         flavors.seedDefaults();
         return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
     }

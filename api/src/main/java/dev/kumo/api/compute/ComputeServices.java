@@ -1,6 +1,7 @@
 package dev.kumo.api.compute;
 
 import dev.kumo.core.compute.action.ActionService;
+import dev.kumo.core.compute.console.RemoteConsoles;
 import dev.kumo.core.compute.flavor.FlavorService;
 import dev.kumo.core.compute.keypair.KeypairService;
 import dev.kumo.core.compute.quota.QuotaService;
@@ -10,7 +11,8 @@ import java.util.Objects;
 
 /** The compute service's parts the API calls. */
 public record ComputeServices(FlavorService flavors, KeypairService keypairs, ServerService servers,
-                              ActionService actions, QuotaService quotas, HostInventory inventory) {
+                              ActionService actions, QuotaService quotas, HostInventory inventory,
+                              RemoteConsoles consoles) {
     public ComputeServices {
         Objects.requireNonNull(flavors, "flavors");
         Objects.requireNonNull(keypairs, "keypairs");
@@ -18,5 +20,6 @@ public record ComputeServices(FlavorService flavors, KeypairService keypairs, Se
         Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(consoles, "consoles");
     }
 }

@@ -20,8 +20,11 @@ final class ServerActionsHandler {
     private final ServerService servers;
     private final ComputeCallers callers;
     private final ServerImageActions imageActions;
+    private final dev.kumo.core.compute.console.RemoteConsoles consoles;
 
-    ServerActionsHandler(ActionService actions, ServerService servers, ComputeCallers callers) {
+    ServerActionsHandler(ActionService actions, ServerService servers, dev.kumo.core.compute.console.RemoteConsoles consoles,
+                         ComputeCallers callers) {
+        this.consoles = consoles;
         this.actions = actions;
         this.servers = servers;
         this.callers = callers;
@@ -65,6 +68,7 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
+            case "os-getSerialConsole" -> RemoteConsolesHandler.legacy(ctx, consoles, caller, id, arg);
             case "createImage" -> imageActions.createImage(ctx, caller, id, arg);
             case "rebuild" -> imageActions.rebuild(ctx, caller, id, arg);
             case "resize" -> {

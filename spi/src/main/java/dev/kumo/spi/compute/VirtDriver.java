@@ -84,6 +84,15 @@ public interface VirtDriver {
         throw new VirtDriverException("Failed to resize instance " + instance.id() + ": this driver cannot resize");
     }
 
+    /**
+     * The unix socket of the running guest's interactive serial console (bytes both ways, one client at a
+     * time), or empty when the guest is not running or the driver has none. The console log keeps working
+     * whether or not a client is connected.
+     */
+    default Optional<java.nio.file.Path> serialConsole(InstanceRef instance) {
+        return Optional.empty();
+    }
+
     /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
     String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
 
