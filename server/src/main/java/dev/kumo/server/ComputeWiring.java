@@ -61,7 +61,7 @@ final class ComputeWiring implements AutoCloseable {
         var services = new ComputeServices(flavors, new KeypairService(store, quotas, clock),
                 new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images.images()), plumbing, converger, clock),
                 new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor),
-                new RemoteConsoles(store, driver, clock));
+                new RemoteConsoles(store, driver, clock), images.images());
         flavors.seedDefaults();
         return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
     }

@@ -31,6 +31,15 @@ class ServerImageActionsApiTest {
         net = nova.network(demo, "private", "10.3.0.0/24");
     }
 
+    /** Each test's servers go, so the project's instance quota (10) never runs out. */
+    @org.junit.jupiter.api.AfterEach
+    void deleteServers() throws InterruptedException {
+        for (JsonNode s : nova.get("/servers", demo).json().get("servers")) {
+            nova.delete("/servers/" + s.get("id").asText(), demo);
+            nova.awaitGone(demo, s.get("id").asText());
+        }
+    }
+
     @AfterAll
     static void stop() {
         cloud.close();
@@ -197,5 +206,26 @@ class ServerImageActionsApiTest {
         // Nova allows rebuilding a server in ERROR: it comes back ACTIVE
         assertThat(action(id, "{\"rebuild\": {\"imageRef\": \"" + image + "\", \"metadata\": {}}}").status()).isEqualTo(202);
         nova.await(demo, id, "ACTIVE");
+    }
+
+    @Test
+    void theComputeImageProxyFollowsASnapshotToActiveAndDeletesItBefore236() throws Exception {
+        String id = boot("proxy-snap", "");
+        var r = action(id, "{\"createImage\": {\"name\": \"proxied\"}}");
+        String location = r.headers().firstValue("Location").orElseThrow();
+        String imageId = location.substring(location.lastIndexOf('/') + 1);
+        awaitImage(imageId, "active");
+        JsonNode shown = nova.get("/images/" + imageId, demo).json().get("image");
+        assertThat(shown.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(shown.get("progress").asInt()).isEqualTo(100);
+        assertThat(shown.at("/server/id").asText()).isEqualTo(id);
+        assertThat(shown.at("/metadata/image_type").asText()).isEqualTo("snapshot");
+        var byServer = nova.get("/images/detail?server=" + id, demo).json().get("images");
+        assertThat(byServer.findValuesAsText("name")).as(byServer.toString()).containsExactly("proxied");
+        assertThat(nova.get("/images?type=snapshot&limit=1", demo).json().get("images")).hasSize(1);
+        Nova.fault(nova.get("/images/" + imageId, demo, "OpenStack-API-Version", "compute 2.36"), 404, "itemNotFound");
+        assertThat(nova.delete("/images/" + imageId, demo).status()).isEqualTo(204);
+        var gone = Nova.fault(nova.get("/images/" + imageId, demo), 404, "itemNotFound");
+        assertThat(gone.get("message").asText()).isEqualTo("Image not found.");
     }
 }
