@@ -3,7 +3,10 @@ package dev.kumo.server;
 import dev.kumo.api.image.ImageServices;
 import dev.kumo.core.compute.ComputeCaller;
 import dev.kumo.core.compute.server.SnapshotImages;
+import dev.kumo.core.image.ImageFilter;
 import dev.kumo.core.image.NewImage;
+import dev.kumo.core.image.store.SortKey;
+import dev.kumo.model.image.MemberStatus;
 import dev.kumo.model.error.CloudException;
 import dev.kumo.model.image.Image;
 import java.io.IOException;
@@ -80,6 +83,24 @@ final class ComputeSnapshotImages implements SnapshotImages {
             images.data().upload(caller.token(), imageId, in, Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the snapshot " + file, e);
+        }
+    }
+
+    @Override
+    public void rotate(ComputeCaller caller, String instanceId, String backupType, int keep, String newest) {
+        var filter = new ImageFilter(null, false, MemberStatus.ACCEPTED, null, null, "active", null, null, null, null,
+                null, null, null, null, null, false, List.of(), Map.of("image_type", "backup", "backup_type", backupType,
+                "instance_uuid", instanceId), List.of(new SortKey(SortKey.Field.CREATED_AT, false)), null, 1000);
+        // checked here as well: rotation deletes, so it must never rest on how the store reads a filter
+        List<Image> newestFirst = images.images().list(caller.token(), filter).stream()
+                .filter(i -> "backup".equals(i.properties().get("image_type"))
+                        && backupType.equals(i.properties().get("backup_type"))
+                        && instanceId.equals(i.properties().get("instance_uuid")))
+                // created_at has whole seconds: the backup just made goes first even when others share its second
+                .sorted(java.util.Comparator.comparing((Image i) -> !i.id().equals(newest)))
+                .toList();
+        for (Image old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
+            delete(caller, old.id());
         }
     }
 

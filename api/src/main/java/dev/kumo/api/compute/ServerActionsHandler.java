@@ -70,6 +70,7 @@ final class ServerActionsHandler {
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
             case "os-getSerialConsole" -> RemoteConsolesHandler.legacy(ctx, consoles, caller, id, arg);
             case "createImage" -> imageActions.createImage(ctx, caller, id, arg);
+            case "createBackup" -> imageActions.createBackup(ctx, caller, id, arg);
             case "rebuild" -> imageActions.rebuild(ctx, caller, id, arg);
             case "resize" -> {
                 String flavor = arg instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? NovaBody.text(o, "flavorRef") : null;

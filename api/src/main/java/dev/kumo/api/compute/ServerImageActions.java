@@ -9,6 +9,7 @@ import dev.kumo.core.compute.ComputeErrors;
 import dev.kumo.core.compute.server.Rebuild;
 import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.server.ServerService;
+import dev.kumo.core.compute.server.ServerSnapshots;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -40,7 +41,29 @@ final class ServerImageActions {
         if (name.isBlank() || name.length() > 255 || !name.equals(name.strip())) {
             throw ComputeErrors.badRequest("Invalid input for field/attribute name. Value: %s. '%s' does not match the name pattern (1 to 255 characters, no leading or trailing whitespace)", name, name);
         }
-        String imageId = servers.createImage(caller, id, name, ServerRequests.metadata(o));
+        answerImage(ctx, servers.createImage(caller, id, name, ServerRequests.metadata(o)));
+    }
+
+    /** createBackup: createImage with Nova's backup_type and rotation (older backups of the type are deleted). */
+    void createBackup(Context ctx, ComputeCaller caller, String id, JsonNode arg) {
+        if (!(arg instanceof ObjectNode o)) {
+            throw ComputeErrors.badRequest("Invalid input for field/attribute createBackup. Value: %s. %s is not of type 'object'", arg, arg);
+        }
+        for (String required : new String[] {"name", "backup_type", "rotation"}) {
+            if (!o.hasNonNull(required)) {
+                throw ComputeErrors.badRequest("Invalid input for field/attribute createBackup. Value: %s. '%s' is a required property", o, required);
+            }
+        }
+        int rotation = NovaBody.integer(o, "rotation", 0);
+        if (rotation < 0) {
+            throw ComputeErrors.badRequest("Invalid input for field/attribute rotation. Value: %d. %d is less than the minimum of 0", rotation, rotation);
+        }
+        var backup = new ServerSnapshots.Backup(NovaBody.text(o, "backup_type"), rotation);
+        String imageId = servers.createImage(caller, id, NovaBody.text(o, "name"), ServerRequests.metadata(o), backup);
+        answerImage(ctx, imageId);
+    }
+
+    private static void answerImage(Context ctx, String imageId) {
         if (Microversion.of(ctx).atLeast(2, 45)) {
             Json.write(ctx, 202, Json.object().put("image_id", imageId));
             return;

@@ -228,4 +228,25 @@ class ServerImageActionsApiTest {
         var gone = Nova.fault(nova.get("/images/" + imageId, demo), 404, "itemNotFound");
         assertThat(gone.get("message").asText()).isEqualTo("Image not found.");
     }
+
+    @Test
+    void createBackupKeepsTheNewestBackupsOfItsTypeAsTheRotationSays() throws Exception {
+        String id = boot("backed-up", "");
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 3; i++) {
+            Thread.sleep(1100); // image times have whole seconds: keep "oldest" well defined
+            var r = action(id, "{\"createBackup\": {\"name\": \"daily-" + i + "\", \"backup_type\": \"daily\", "
+                    + "\"rotation\": 2}}", "OpenStack-API-Version", "compute 2.45");
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            ids.add(r.json().get("image_id").asText());
+            JsonNode image = awaitImage(ids.getLast(), "active");
+            assertThat(image.get("image_type").asText()).isEqualTo("backup");
+            assertThat(image.get("backup_type").asText()).isEqualTo("daily");
+            nova.await(demo, id, "ACTIVE");
+        }
+        var kept = cloud.get(cloud.baseUrl() + "/image/v2/images?instance_uuid=" + id + "&image_type=backup", demo)
+                .json().get("images").findValuesAsText("id");
+        assertThat(kept).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        Nova.fault(action(id, "{\"createBackup\": {\"name\": \"x\", \"backup_type\": \"daily\"}}"), 400, "badRequest");
+    }
 }

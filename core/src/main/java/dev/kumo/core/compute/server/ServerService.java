@@ -74,7 +74,13 @@ public final class ServerService {
      * snapshot and uploads it (task image_snapshot → image_pending_upload → image_uploading).
      */
     public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata) {
-        String imageId = converger.snapshots().start(caller, id, name, metadata);
+        return createImage(caller, id, name, metadata, null);
+    }
+
+    /** createImage, or with {@code backup} Nova's createBackup (image_type backup, then the rotation). */
+    public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata,
+                              ServerSnapshots.Backup backup) {
+        String imageId = converger.snapshots().start(caller, id, name, metadata, backup);
         converger.submit(id);
         return imageId;
     }

@@ -29,11 +29,18 @@ public final class ServerSnapshots {
     /** Nova's check_instance_state for snapshot. */
     private static final Set<VmState> FROM = Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED, VmState.SUSPENDED);
 
-    /** The image a server's pending snapshot goes to, and whose token acts on it. */
-    public record Pending(String imageId, ComputeCaller caller) {
+    /** The image a server's pending snapshot goes to, whose token acts on it, and for a backup its rotation. */
+    public record Pending(String imageId, ComputeCaller caller, Backup backup) {
         public Pending {
             Objects.requireNonNull(imageId, "imageId");
             Objects.requireNonNull(caller, "caller");
+        }
+    }
+
+    /** createBackup's extras: the backup type and how many backups of that type to keep. */
+    public record Backup(String type, int rotation) {
+        public Backup {
+            Objects.requireNonNull(type, "type");
         }
     }
 
@@ -59,25 +66,29 @@ public final class ServerSnapshots {
      * caller's metadata) and records the image_snapshot task; returns the image id. The caller submits the
      * server to the converger. A state change that wins the race deletes the image again.
      */
-    String start(ComputeCaller caller, String id, String name, Map<String, String> metadata) {
-        Server s = ActionStates.require(store.read(tx -> tx.servers().find(id)), caller, id, "createImage", FROM, false);
+    String start(ComputeCaller caller, String id, String name, Map<String, String> metadata, Backup backup) {
+        String action = backup == null ? "createImage" : "createBackup";
+        Server s = ActionStates.require(store.read(tx -> tx.servers().find(id)), caller, id, action, FROM, false);
         var properties = new LinkedHashMap<String, String>();
-        properties.put("image_type", "snapshot");
+        properties.put("image_type", backup == null ? "snapshot" : "backup");
+        if (backup != null) {
+            properties.put("backup_type", backup.type());
+        }
         properties.put("instance_uuid", s.id());
         properties.put("user_id", caller.userId());
         properties.put("base_image_ref", s.imageId() == null ? "" : s.imageId());
         properties.putAll(metadata);
         String imageId = images.create(caller, s.projectId(), name, s.imageId(), properties);
         try {
-            pending.put(id, new Pending(imageId, caller));
+            pending.put(id, new Pending(imageId, caller, backup));
             store.write(tx -> {
-                Server now = ActionStates.require(tx.servers().find(id), caller, id, "createImage", FROM, false);
+                Server now = ActionStates.require(tx.servers().find(id), caller, id, action, FROM, false);
                 tx.servers().update(now.withState(now.vmState(), TaskState.IMAGE_SNAPSHOT, now.powerState(), clock.instant()));
                 return null;
             });
         } catch (RuntimeException e) {
             pending.remove(id);
-            deleteQuietly(new Pending(imageId, caller));
+            deleteQuietly(new Pending(imageId, caller, backup));
             throw e;
         }
         return imageId;
@@ -100,6 +111,9 @@ public final class ServerSnapshots {
             images.upload(p.caller(), p.imageId(), scratch);
             clearTask(s, at);
             LOG.info("server {}: snapshot uploaded as image {}", s.id(), p.imageId());
+            if (p.backup() != null) {
+                images.rotate(p.caller(), s.id(), p.backup().type(), p.backup().rotation(), p.imageId());
+            }
         } catch (VirtDriverException | RuntimeException e) {
             LOG.warn("server {}: snapshot to image {} failed: {}", s.id(), p.imageId(), e.getMessage());
             deleteQuietly(p);

@@ -27,6 +27,13 @@ public interface SnapshotImages {
     /** Deletes the image; an image already gone is fine. */
     void delete(ComputeCaller caller, String imageId);
 
+    /**
+     * createBackup's rotation: of the server's active backups of {@code backupType}, all but the newest
+     * {@code keep} are deleted; {@code newest} (the backup just made) counts first, whatever the clock says.
+     */
+    default void rotate(ComputeCaller caller, String instanceId, String backupType, int keep, String newest) {
+    }
+
     /** For wirings without an image service: createImage answers 409 saying so. */
     static SnapshotImages none() {
         return new SnapshotImages() {
