@@ -31,47 +31,51 @@ class QemuImageActionsDataplaneTest {
         Path builtin = QemuServerDataplaneTest.guestImage();
         assumeTrue(builtin != null, "no built-in guest image and no guest-image/build to make one");
         try (TestCloud cloud = TestCloud.startReal(builtin)) {
-            var nova = new Nova(cloud);
-            String token = cloud.demoToken();
-            String cirros = cloud.get(cloud.baseUrl() + "/image/v2/images?name=cirros", token).json()
-                    .at("/images/0/id").asText();
-            String id = boot(nova, token, "origin", cirros);
-            awaitConsole(nova, token, id, "login:");
+            try {
+                var nova = new Nova(cloud);
+                String token = cloud.demoToken();
+                String cirros = cloud.get(cloud.baseUrl() + "/image/v2/images?name=cirros", token).json()
+                        .at("/images/0/id").asText();
+                String id = boot(nova, token, "origin", cirros);
+                awaitConsole(nova, token, id, "login:");
 
-            Instant t0 = Instant.now();
-            var r = nova.post("/servers/" + id + "/action", token, "{\"createImage\": {\"name\": \"origin-snap\"}}", MV);
-            assertThat(r.status()).as(r.body()).isEqualTo(202);
-            String snapshot = r.json().get("image_id").asText();
-            JsonNode image = awaitActive(cloud, token, snapshot);
-            System.out.printf("createImage of a running guest: image active in %d ms (%d bytes)%n",
-                    Duration.between(t0, Instant.now()).toMillis(), image.get("size").asLong());
-            assertThat(image.get("disk_format").asText()).isEqualTo("qcow2");
-            assertThat(image.get("os_distro").asText()).as("inherited from cirros").isEqualTo("cirros");
-            assertThat(nova.await(token, id, "ACTIVE", GUEST_BOUND).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+                Instant t0 = Instant.now();
+                var r = nova.post("/servers/" + id + "/action", token, "{\"createImage\": {\"name\": \"origin-snap\"}}", MV);
+                assertThat(r.status()).as(r.body()).isEqualTo(202);
+                String snapshot = r.json().get("image_id").asText();
+                JsonNode image = awaitActive(cloud, token, snapshot);
+                System.out.printf("createImage of a running guest: image active in %d ms (%d bytes)%n",
+                        Duration.between(t0, Instant.now()).toMillis(), image.get("size").asLong());
+                assertThat(image.get("disk_format").asText()).isEqualTo("qcow2");
+                assertThat(image.get("os_distro").asText()).as("inherited from cirros").isEqualTo("cirros");
+                assertThat(nova.await(token, id, "ACTIVE", GUEST_BOUND).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
 
-            String copy = boot(nova, token, "from-snapshot", snapshot);
-            awaitConsole(nova, token, copy, "login:");
+                String copy = boot(nova, token, "from-snapshot", snapshot);
+                awaitConsole(nova, token, copy, "login:");
 
-            Path dir = cloud.stateDir().resolve("instances").resolve(id);
-            long before = pid(dir);
-            var rebuilt = nova.post("/servers/" + id + "/action", token, "{\"rebuild\": {\"imageRef\": \"" + snapshot
-                    + "\", \"name\": \"rebuilt\"}}", MV);
-            assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(202);
-            assertThat(rebuilt.json().at("/server/status").asText()).isEqualTo("REBUILD");
-            JsonNode after = nova.await(token, id, "ACTIVE", GUEST_BOUND);
-            assertThat(after.at("/image/id").asText()).isEqualTo(snapshot);
-            long now = pid(dir);
-            assertThat(now).isNotEqualTo(before);
-            assertThat(alive(before)).isFalse();
-            assertThat(alive(now)).isTrue();
-            awaitConsole(nova, token, id, "login:");
+                Path dir = cloud.stateDir().resolve("instances").resolve(id);
+                long before = pid(dir);
+                var rebuilt = nova.post("/servers/" + id + "/action", token, "{\"rebuild\": {\"imageRef\": \"" + snapshot
+                        + "\", \"name\": \"rebuilt\"}}", MV);
+                assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(202);
+                assertThat(rebuilt.json().at("/server/status").asText()).isEqualTo("REBUILD");
+                JsonNode after = nova.await(token, id, "ACTIVE", GUEST_BOUND);
+                assertThat(after.at("/image/id").asText()).isEqualTo(snapshot);
+                long now = pid(dir);
+                assertThat(now).isNotEqualTo(before);
+                assertThat(alive(before)).isFalse();
+                assertThat(alive(now)).isTrue();
+                awaitConsole(nova, token, id, "login:");
 
-            for (String server : new String[] {id, copy}) {
-                assertThat(nova.delete("/servers/" + server, token).status()).isEqualTo(204);
-                nova.awaitGone(token, server);
+                for (String server : new String[] {id, copy}) {
+                    assertThat(nova.delete("/servers/" + server, token).status()).isEqualTo(204);
+                    nova.awaitGone(token, server);
+                }
+                assertThat(cloud.send("DELETE", cloud.baseUrl() + "/image/v2/images/" + snapshot, token, null).status())
+                        .isEqualTo(204);
+            } finally {
+                QemuServerDataplaneTest.deleteAllServers(cloud); // a failed test leaves no guest running
             }
-            assertThat(cloud.send("DELETE", cloud.baseUrl() + "/image/v2/images/" + snapshot, token, null).status())
-                    .isEqualTo(204);
         }
     }
 

@@ -31,39 +31,43 @@ class QemuResizeDataplaneTest {
         Path builtin = QemuServerDataplaneTest.guestImage();
         assumeTrue(builtin != null, "no built-in guest image and no guest-image/build to make one");
         try (TestCloud cloud = TestCloud.startReal(builtin)) {
-            var nova = new Nova(cloud);
-            String admin = cloud.adminToken();
-            var flavor = nova.post("/flavors", admin, "{\"flavor\": {\"name\": \"resize-up\", \"id\": \"resize-up\", "
-                    + "\"vcpus\": 2, \"ram\": 256, \"disk\": 2}}");
-            assertThat(flavor.status()).as(flavor.body()).isEqualTo(200);
-            String token = cloud.demoToken();
-            String cirros = cloud.get(cloud.baseUrl() + "/image/v2/images?name=cirros", token).json()
-                    .at("/images/0/id").asText();
-            var created = nova.post("/servers", token, "{\"server\": {\"name\": \"resize-me\", \"imageRef\": \"" + cirros
-                    + "\", \"flavorRef\": \"1\", \"networks\": \"none\"}}", MV);
-            assertThat(created.status()).as(created.body()).isEqualTo(202);
-            String id = created.json().at("/server/id").asText();
-            nova.await(token, id, "ACTIVE", GUEST_BOUND);
-            awaitConsole(nova, token, id, "login:");
-            Path dir = cloud.stateDir().resolve("instances").resolve(id);
+            try {
+                var nova = new Nova(cloud);
+                String admin = cloud.adminToken();
+                var flavor = nova.post("/flavors", admin, "{\"flavor\": {\"name\": \"resize-up\", \"id\": \"resize-up\", "
+                        + "\"vcpus\": 2, \"ram\": 256, \"disk\": 2}}");
+                assertThat(flavor.status()).as(flavor.body()).isEqualTo(200);
+                String token = cloud.demoToken();
+                String cirros = cloud.get(cloud.baseUrl() + "/image/v2/images?name=cirros", token).json()
+                        .at("/images/0/id").asText();
+                var created = nova.post("/servers", token, "{\"server\": {\"name\": \"resize-me\", \"imageRef\": \"" + cirros
+                        + "\", \"flavorRef\": \"1\", \"networks\": \"none\"}}", MV);
+                assertThat(created.status()).as(created.body()).isEqualTo(202);
+                String id = created.json().at("/server/id").asText();
+                nova.await(token, id, "ACTIVE", GUEST_BOUND);
+                awaitConsole(nova, token, id, "login:");
+                Path dir = cloud.stateDir().resolve("instances").resolve(id);
 
-            assertThat(nova.post("/servers/" + id + "/action", token, "{\"resize\": {\"flavorRef\": \"resize-up\"}}", MV)
-                    .status()).isEqualTo(202);
-            JsonNode resized = nova.await(token, id, "VERIFY_RESIZE", GUEST_BOUND);
-            assertThat(resized.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
-            assertThat(cmdline(pid(dir))).contains("-smp 2").containsPattern("-m (256|size=256)");
-            assertThat(virtualSize(dir.resolve("disk.qcow2"))).isEqualTo(2L << 30);
-            awaitConsole(nova, token, id, "login:");
+                assertThat(nova.post("/servers/" + id + "/action", token, "{\"resize\": {\"flavorRef\": \"resize-up\"}}", MV)
+                        .status()).isEqualTo(202);
+                JsonNode resized = nova.await(token, id, "VERIFY_RESIZE", GUEST_BOUND);
+                assertThat(resized.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+                assertThat(cmdline(pid(dir))).contains("-smp 2").containsPattern("-m (256|size=256)");
+                assertThat(virtualSize(dir.resolve("disk.qcow2"))).isEqualTo(2L << 30);
+                awaitConsole(nova, token, id, "login:");
 
-            assertThat(nova.post("/servers/" + id + "/action", token, "{\"revertResize\": null}", MV).status())
-                    .isEqualTo(202);
-            JsonNode reverted = nova.await(token, id, "ACTIVE", GUEST_BOUND);
-            assertThat(reverted.at("/flavor/id").asText()).isEqualTo("1");
-            assertThat(cmdline(pid(dir))).contains("-smp 1").containsPattern("-m (512|size=512)");
-            awaitConsole(nova, token, id, "login:");
+                assertThat(nova.post("/servers/" + id + "/action", token, "{\"revertResize\": null}", MV).status())
+                        .isEqualTo(202);
+                JsonNode reverted = nova.await(token, id, "ACTIVE", GUEST_BOUND);
+                assertThat(reverted.at("/flavor/id").asText()).isEqualTo("1");
+                assertThat(cmdline(pid(dir))).contains("-smp 1").containsPattern("-m (512|size=512)");
+                awaitConsole(nova, token, id, "login:");
 
-            assertThat(nova.delete("/servers/" + id, token).status()).isEqualTo(204);
-            nova.awaitGone(token, id);
+                assertThat(nova.delete("/servers/" + id, token).status()).isEqualTo(204);
+                nova.awaitGone(token, id);
+            } finally {
+                QemuServerDataplaneTest.deleteAllServers(cloud); // a failed test leaves no guest running
+            }
         }
     }
 

@@ -80,6 +80,23 @@ class QemuServerDataplaneTest {
         return Path.of(lines[lines.length - 1].strip());
     }
 
+    /** Deletes every server of every project (guests outlive kumo by design, so a failed test must end them). */
+    static void deleteAllServers(TestCloud cloud) throws InterruptedException {
+        var nova = new Nova(cloud);
+        String admin = cloud.adminToken();
+        var servers = nova.get("/servers?all_tenants=1", admin).json().path("servers");
+        for (var s : servers) {
+            nova.delete("/servers/" + s.get("id").asText(), admin);
+        }
+        for (var s : servers) {
+            try {
+                nova.awaitGone(admin, s.get("id").asText());
+            } catch (AssertionError e) {
+                System.err.println("cleanup: " + e.getMessage());
+            }
+        }
+    }
+
     static long pid(Path dir) throws IOException {
         return Long.parseLong(Files.readString(dir.resolve("qemu.pid")).strip());
     }
