@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run tempest 33.0.0's compute (Nova v2.1) API tests against kumo: the modules this slice implements
-# (flavors, keypairs, servers list/show/create/delete, actions, limits, quotas), through run-identity.sh
+# (flavors, keypairs, servers list/show/create/delete, actions, limits, quotas, snapshots through the image
+# proxy), through run-identity.sh
 # (same workspace, preflight, results and summary), with nova switched on and the compute options set to
 # what kumo has: an image (cirros, else one made here), flavors 1 and 2, and a shared network every test
 # project boots on (kumo has no routers yet, so tempest must not make isolated networks).
@@ -27,7 +28,8 @@ SLICE='^tempest\.api\.compute\.(flavors\.|keypairs\.|limits\.|test_versions|test
 SLICE+='|servers\.test_create_server\.|servers\.test_list_servers_negative|servers\.test_list_server_filters'
 SLICE+='|servers\.test_servers\.|servers\.test_servers_negative|servers\.test_server_actions'
 SLICE+='|admin\.test_flavors|admin\.test_quotas|admin\.test_hypervisor\.|admin\.test_services\.'
-SLICE+='|admin\.test_availability_zone\.|admin\.test_keypairs_v210)'
+SLICE+='|admin\.test_availability_zone\.|admin\.test_keypairs_v210'
+SLICE+='|images\.test_images|images\.test_list_image|images\.test_image_metadata_negative)'
 export TEMPEST_REGEX=${TEMPEST_REGEX:-$SLICE}
 export TEMPEST_EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-none}
 
@@ -95,10 +97,10 @@ build_timeout = 60
 build_interval = 1
 
 [compute-feature-enabled]
-resize = false
+resize = true
 cold_migration = false
 live_migration = false
-snapshot = false
+snapshot = true
 console_output = true
 rescue = false
 shelve = false

@@ -106,8 +106,8 @@ public final class CloudServer implements AutoCloseable {
             network.reconcileInBackground(config.reconcilePeriod());
             var imageFiles = new LocalImageFiles(new SqlImageStore(database),
                     new FilesystemImageDataStore(config.stateDir().resolve("images")));
-            var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images.images(),
-                    imageFiles, ComputeSettings.defaults(), clock);
+            var compute = ComputeWiring.create(database, drivers.virt(), network.services(), images,
+                    imageFiles, config.stateDir().resolve("snapshots"), ComputeSettings.defaults(), clock);
             var metadata = MetadataWiring.create(config.stateDir(), network.services(), compute.services());
             // the virt driver reads config drives from the metadata service, which needs the compute services
             drivers.configDrives().bind(metadata.configDrive());

@@ -6,6 +6,7 @@ import dev.kumo.api.http.Callers;
 import dev.kumo.api.network.NetworkServices;
 import dev.kumo.core.compute.ComputeSettings;
 import dev.kumo.core.compute.action.ActionService;
+import dev.kumo.core.compute.console.RemoteConsoles;
 import dev.kumo.core.compute.flavor.FlavorService;
 import dev.kumo.core.compute.host.HostInventory;
 import dev.kumo.core.compute.host.HostMonitor;
@@ -16,11 +17,12 @@ import dev.kumo.core.compute.server.BootImageFiles;
 import dev.kumo.core.compute.server.GuestReconciler;
 import dev.kumo.core.compute.server.ServerConverger;
 import dev.kumo.core.compute.server.ServerService;
-import dev.kumo.core.image.ImageService;
+import dev.kumo.api.image.ImageServices;
 import dev.kumo.spi.compute.DriverStatus;
 import dev.kumo.spi.compute.VirtDriver;
 import dev.kumo.store.Database;
 import dev.kumo.store.compute.SqlComputeStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,18 +47,21 @@ final class ComputeWiring implements AutoCloseable {
         this.driver = driver;
     }
 
-    static ComputeWiring create(Database database, VirtDriver driver, NetworkServices network, ImageService images,
-                                BootImageFiles imageFiles, ComputeSettings settings, Clock clock) {
+    /** {@code snapshotDir}: where createImage's snapshots wait for their upload. */
+    static ComputeWiring create(Database database, VirtDriver driver, NetworkServices network, ImageServices images,
+                                BootImageFiles imageFiles, Path snapshotDir, ComputeSettings settings, Clock clock) {
         var store = new SqlComputeStore(database);
         var monitor = new HostMonitor(store, driver, settings, clock);
         var scheduler = new Scheduler(driver, monitor, settings);
         var plumbing = new ComputeNetworkPlumbing(network);
-        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock, imageFiles);
+        var converger = new ServerConverger(store, scheduler, driver, plumbing, clock, imageFiles,
+                new ComputeSnapshotImages(images, snapshotDir));
         var flavors = new FlavorService(store);
         var quotas = new QuotaService(store);
         var services = new ComputeServices(flavors, new KeypairService(store, quotas, clock),
-                new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images), plumbing, converger, clock),
-                new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor));
+                new ServerService(store, flavors, quotas, scheduler, new ComputeImageCatalog(images.images()), plumbing, converger, clock),
+                new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor),
+                new RemoteConsoles(store, driver, clock), images.images());
         flavors.seedDefaults();
         return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
     }

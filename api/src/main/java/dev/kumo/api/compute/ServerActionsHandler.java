@@ -19,11 +19,16 @@ final class ServerActionsHandler {
     private final ActionService actions;
     private final ServerService servers;
     private final ComputeCallers callers;
+    private final ServerImageActions imageActions;
+    private final dev.kumo.core.compute.console.RemoteConsoles consoles;
 
-    ServerActionsHandler(ActionService actions, ServerService servers, ComputeCallers callers) {
+    ServerActionsHandler(ActionService actions, ServerService servers, dev.kumo.core.compute.console.RemoteConsoles consoles,
+                         ComputeCallers callers) {
+        this.consoles = consoles;
         this.actions = actions;
         this.servers = servers;
         this.callers = callers;
+        this.imageActions = new ServerImageActions(servers);
     }
 
     void register(RoutesConfig routes) {
@@ -63,6 +68,26 @@ final class ServerActionsHandler {
                 ctx.status(202);
             }
             case "os-getConsoleOutput" -> console(ctx, caller, id, arg);
+            case "os-getSerialConsole" -> RemoteConsolesHandler.legacy(ctx, consoles, caller, id, arg);
+            case "createImage" -> imageActions.createImage(ctx, caller, id, arg);
+            case "createBackup" -> imageActions.createBackup(ctx, caller, id, arg);
+            case "rebuild" -> imageActions.rebuild(ctx, caller, id, arg);
+            case "resize" -> {
+                String flavor = arg instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? NovaBody.text(o, "flavorRef") : null;
+                if (flavor == null || flavor.isBlank()) {
+                    throw ComputeErrors.badRequest("Invalid input for field/attribute resize. Value: %s. 'flavorRef' is a required property", arg);
+                }
+                servers.resize(caller, id, flavor.substring(flavor.lastIndexOf('/') + 1));
+                ctx.status(202);
+            }
+            case "confirmResize" -> {
+                servers.finishResize(caller, id, true);
+                ctx.status(204); // Nova answers confirmResize with 204, revertResize with 202
+            }
+            case "revertResize" -> {
+                servers.finishResize(caller, id, false);
+                ctx.status(202);
+            }
             case "addSecurityGroup", "removeSecurityGroup" -> {
                 String group = arg.path("name").asText("");
                 if (group.isBlank()) {

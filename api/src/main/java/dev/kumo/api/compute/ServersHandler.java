@@ -23,7 +23,7 @@ final class ServersHandler {
     static final String SERVERS = ComputeApi.V21 + "/servers";
     private static final Map<String, String> STATUS_TO_VM = Map.of("BUILD", "building", "ACTIVE", "active",
             "SHUTOFF", "stopped", "PAUSED", "paused", "SUSPENDED", "suspended", "ERROR", "error",
-            "REBOOT", "active", "HARD_REBOOT", "active");
+            "REBOOT", "active", "HARD_REBOOT", "active", "VERIFY_RESIZE", "resized");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerService servers;

@@ -42,6 +42,11 @@ record InstanceFiles(String instanceId, Path dir) {
         return dir.resolve("qmp.sock");
     }
 
+    /** The serial console's unix socket (QEMU listens; kumo's websocket console connects). */
+    Path serialSocket() {
+        return dir.resolve("serial.sock");
+    }
+
     Path consoleLog() {
         return dir.resolve("console.log");
     }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code qemu-system-x86_64} command line for one launch. The process daemonizes (so it outlives kumo),
- * writes its pid file, answers QMP on the instance's socket and writes the serial console to a file.
+ * writes its pid file, answers QMP on the instance's socket and serves the serial console on a socket of its own,
+ * logging it to a file.
  */
 final class QemuCommandLine {
     static final String BINARY = "qemu-system-x86_64";
@@ -45,7 +46,10 @@ final class QemuCommandLine {
             c.addAll(List.of("-netdev", "tap,id=net" + i + ",ifname=" + nic.tap() + ",script=no,downscript=no",
                     "-device", "virtio-net-pci,netdev=net" + i + ",mac=" + nic.mac()));
         }
-        c.addAll(List.of("-chardev", "file,id=console0,path=" + files.consoleLog() + ",append=on",
+        // the serial port is a socket for the interactive console, and QEMU logs everything it carries to the
+        // console log whether or not a client is connected
+        c.addAll(List.of("-chardev", "socket,id=console0,path=" + files.serialSocket() + ",server=on,wait=off,logfile="
+                        + files.consoleLog() + ",logappend=on",
                 "-serial", "chardev:console0", "-display", "none",
                 "-qmp", "unix:" + files.qmpSocket() + ",server=on,wait=off",
                 "-pidfile", files.pidFile().toString(), "-daemonize"));

@@ -22,6 +22,12 @@ record QemuLaunch(String instanceId, String name, int vcpus, long memoryMb, Stri
         nics = nics == null ? List.of() : List.copyOf(nics);
     }
 
+    /** The same launch with a resize's vCPUs and RAM. */
+    QemuLaunch withSizes(int newVcpus, long newMemoryMb) {
+        return new QemuLaunch(instanceId, name, newVcpus, newMemoryMb, accelerator, tcgCacheMb, machine, disk, kernel,
+                initrd, kernelArgs, nics, configDrive);
+    }
+
     /** One NIC: the tap it attaches to and the MAC the guest sees. */
     record Nic(String tap, String mac) {
         Nic {

@@ -248,6 +248,27 @@ public final class QemuVirtDriver implements VirtDriver {
     }
 
     @Override
+    public void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        locked(instance.id(), "resize", files -> {
+            requireKnown(files);
+            Resizes.resize(control, files, flavor, settings.powerOffTimeout());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Path> serialConsole(InstanceRef instance) {
+        if (!InstanceFiles.validId(instance.id()) || !instance.host().equals(settings.hostName())) {
+            return Optional.empty();
+        }
+        InstanceFiles files = InstanceFiles.of(settings.instancesRoot(), instance.id());
+        if (QemuProcesses.running(files).isEmpty() || !Files.exists(files.serialSocket())) {
+            return Optional.empty();
+        }
+        return Optional.of(files.serialSocket());
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException {
         InstanceFiles files = filesOrFail(instance.id(), "get console output");
         if (!Files.isDirectory(files.dir())) {

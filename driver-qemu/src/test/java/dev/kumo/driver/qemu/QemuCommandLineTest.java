@@ -24,7 +24,8 @@ class QemuCommandLineTest {
                 "-nodefaults", "-uuid " + ID, "-daemonize",
                 "-pidfile /s/instances/" + ID + "/qemu.pid",
                 "-qmp unix:/s/instances/" + ID + "/qmp.sock,server=on,wait=off",
-                "-chardev file,id=console0,path=/s/instances/" + ID + "/console.log,append=on",
+                "-chardev socket,id=console0,path=/s/instances/" + ID + "/serial.sock,server=on,wait=off,logfile=/s/instances/"
+                        + ID + "/console.log,logappend=on",
                 "-serial chardev:console0",
                 "-drive file=/s/instances/" + ID + "/disk.qcow2,if=virtio,format=qcow2");
         assertThat(c).doesNotContain("-cpu", "-kernel", "-incoming", "-netdev");

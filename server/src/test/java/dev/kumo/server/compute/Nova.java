@@ -82,7 +82,12 @@ final class Nova {
 
     /** Waits (bounded) until the server shows {@code status}, and returns it. */
     JsonNode await(String token, String id, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        return await(token, id, status, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #await(String, String, String)} with a bound of one's own (real guests under TCG are slower). */
+    JsonNode await(String token, String id, String status, Duration bound) throws InterruptedException {
+        Instant deadline = Instant.now().plus(bound);
         JsonNode server = null;
         while (Instant.now().isBefore(deadline)) {
             var r = get("/servers/" + id, token);
@@ -93,7 +98,8 @@ final class Nova {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("server " + id + " did not reach " + status + " in 10 s; last seen: " + server);
+        throw new AssertionError("server " + id + " did not reach " + status + " in " + bound.toSeconds()
+                + " s; last seen: " + server);
     }
 
     void awaitGone(String token, String id) throws InterruptedException {

@@ -62,7 +62,7 @@ class QemuServerDataplaneTest {
     }
 
     /** {@code kumo.guestImage} / KUMO_GUEST_IMAGE, else what {@code guest-image/build} makes in target/guest-cache. */
-    private static Path guestImage() throws Exception {
+    static Path guestImage() throws Exception {
         String path = System.getProperty("kumo.guestImage", System.getenv("KUMO_GUEST_IMAGE"));
         if (path != null && Files.isRegularFile(Path.of(path))) {
             return Path.of(path);
@@ -80,12 +80,29 @@ class QemuServerDataplaneTest {
         return Path.of(lines[lines.length - 1].strip());
     }
 
-    private static long pid(Path dir) throws IOException {
+    /** Deletes every server of every project (guests outlive kumo by design, so a failed test must end them). */
+    static void deleteAllServers(TestCloud cloud) throws InterruptedException {
+        var nova = new Nova(cloud);
+        String admin = cloud.adminToken();
+        var servers = nova.get("/servers?all_tenants=1", admin).json().path("servers");
+        for (var s : servers) {
+            nova.delete("/servers/" + s.get("id").asText(), admin);
+        }
+        for (var s : servers) {
+            try {
+                nova.awaitGone(admin, s.get("id").asText());
+            } catch (AssertionError e) {
+                System.err.println("cleanup: " + e.getMessage());
+            }
+        }
+    }
+
+    static long pid(Path dir) throws IOException {
         return Long.parseLong(Files.readString(dir.resolve("qemu.pid")).strip());
     }
 
     /** Alive and not a zombie waiting for PID 1 to reap it. */
-    private static boolean alive(long pid) throws IOException {
+    static boolean alive(long pid) throws IOException {
         Path stat = Path.of("/proc/" + pid + "/stat");
         if (!Files.exists(stat)) {
             return false;
@@ -94,7 +111,7 @@ class QemuServerDataplaneTest {
         return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
     }
 
-    private static void awaitConsole(Nova nova, String token, String id, String text) throws Exception {
+    static void awaitConsole(Nova nova, String token, String id, String text) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         String output = "";
         while (Instant.now().isBefore(deadline)) {

@@ -64,6 +64,35 @@ public interface VirtDriver {
         throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": this driver cannot take snapshots");
     }
 
+    /**
+     * Replaces the guest with a new one booted from {@code request.image()} (Nova's rebuild): the old root disk
+     * is gone, the NICs (ports, MACs) are the same. The guest ends up running. The default destroys and spawns
+     * again; a failure after the destroy leaves no guest, which the caller records as ERROR.
+     */
+    default InstanceInfo rebuild(SpawnRequest request) throws VirtDriverException {
+        destroy(request.instance());
+        return spawn(request);
+    }
+
+    /**
+     * Gives the instance new sizes on the same host (Nova's resize, and its revert): the guest restarts with
+     * {@code flavor}'s vCPUs and RAM, and its root disk grows to {@code flavor.rootDiskGb()} when that is
+     * larger (a disk never shrinks: the caller refuses smaller root disks). A running guest runs again
+     * afterwards, a stopped one stays stopped. On failure the instance keeps its old sizes.
+     */
+    default void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        throw new VirtDriverException("Failed to resize instance " + instance.id() + ": this driver cannot resize");
+    }
+
+    /**
+     * The unix socket of the running guest's interactive serial console (bytes both ways, one client at a
+     * time), or empty when the guest is not running or the driver has none. The console log keeps working
+     * whether or not a client is connected.
+     */
+    default Optional<java.nio.file.Path> serialConsole(InstanceRef instance) {
+        return Optional.empty();
+    }
+
     /** The tail of the guest's serial console; at most {@code maxLines} lines when positive. */
     String consoleOutput(InstanceRef instance, int maxLines) throws VirtDriverException;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class VirtDriverContract {
     /** What a driver may or may not offer. */
-    protected enum Behavior { SUSPEND, SNAPSHOT }
+    protected enum Behavior { SUSPEND, SNAPSHOT, RESIZE }
 
     private final List<InstanceRef> spawned = new ArrayList<>();
 
@@ -190,5 +190,35 @@ public abstract class VirtDriverContract {
         assertThat(target).isRegularFile();
         assertThat(Files.isReadable(target)).isTrue();
         assertThat(power(ref)).isEqualTo(PowerState.RUNNING);
+    }
+
+    @Test
+    void rebuildReplacesTheGuestWhichRunsAgain() throws VirtDriverException {
+        InstanceRef ref = spawnOne();
+        driver().powerOff(ref);
+
+        InstanceInfo rebuilt = driver().rebuild(request(ref));
+
+        assertThat(rebuilt.id()).isEqualTo(ref.id());
+        assertThat(power(ref)).isEqualTo(PowerState.RUNNING);
+        assertThat(driver().listInstances(host())).extracting(InstanceInfo::id).containsOnlyOnce(ref.id());
+    }
+
+    @Test
+    void resizeGivesTheGuestTheNewSizesAndKeepsItsPowerState() throws VirtDriverException {
+        assumeTrue(hasBehavior(Behavior.RESIZE), "the driver cannot resize");
+        InstanceRef ref = spawnOne();
+
+        driver().resize(ref, new SpawnRequest.FlavorSpec(2, 160, 1, 0, Map.of()));
+        assertThat(power(ref)).isEqualTo(PowerState.RUNNING);
+        assertThat(driver().info(ref)).get().satisfies(i -> {
+            assertThat(i.vcpus()).isEqualTo(2);
+            assertThat(i.memoryMb()).isEqualTo(160);
+        });
+        driver().powerOff(ref);
+        driver().resize(ref, new SpawnRequest.FlavorSpec(1, 128, 1, 0, Map.of()));
+        assertThat(power(ref)).isEqualTo(PowerState.SHUTDOWN);
+        driver().powerOn(ref);
+        assertThat(driver().info(ref)).get().satisfies(i -> assertThat(i.vcpus()).isEqualTo(1));
     }
 }

@@ -87,8 +87,11 @@ final class SqlServerRepository implements ServerRepository {
     private int updateWhere(Server s, String condition, String expected) {
         var update = handle.createUpdate("""
                         UPDATE compute_server SET name = :name, vm_state = :vm, task_state = :task, host = :host,
+                            image_id = :image, flavor_id = :flavor, vcpus = :vcpus, ram_mb = :ram, disk_gb = :disk,
                             updated_at = :updated, doc = :doc WHERE id = :id""" + condition)
                 .bind("id", s.id()).bind("name", s.name()).bind("vm", s.vmState().wire())
+                .bind("image", s.imageId()).bind("flavor", s.flavor().id()).bind("vcpus", s.flavor().vcpus())
+                .bind("ram", s.flavor().ramMb()).bind("disk", s.flavor().diskGb() + s.flavor().ephemeralGb())
                 .bind("task", s.taskState() == null ? null : s.taskState().wire()).bind("host", s.host())
                 .bind("updated", s.updatedAt().toEpochMilli()).bind("doc", ComputeJson.write(s));
         if (expected != null) {

@@ -126,6 +126,14 @@ public final class QuotaService {
         exceeds(limits, "ram", used.ramMb(), (long) count * ramMb);
     }
 
+    /** Inside a resize's transaction: only growth counts (Nova checks the delta of cores and RAM). */
+    public void checkResize(ComputeTx tx, String projectId, int moreVcpus, int moreRamMb) {
+        var limits = limits(tx, projectId);
+        Usage used = tx.servers().projectUsage(projectId);
+        exceeds(limits, "cores", used.vcpus(), Math.max(0, moreVcpus));
+        exceeds(limits, "ram", used.ramMb(), Math.max(0, moreRamMb));
+    }
+
     /** Inside the transaction that sets a server's metadata: 403 if it has more items than the quota. */
     public void checkMetadata(ComputeTx tx, String projectId, int items) {
         exceeds(limits(tx, projectId), "metadata_items", 0, items);

@@ -61,6 +61,25 @@ public final class Scheduler {
         return new Placement(best.host(), best.availabilityZone());
     }
 
+    /**
+     * Resize stays on the server's host (kumo has no migration): the host must take the new flavor in place of
+     * the old one. Runs inside the resize's write transaction, as {@link #place} does.
+     */
+    public void claimResize(ComputeTx tx, String serverId, String hostName, Flavor from, Flavor to) throws NoValidHost {
+        var service = tx.hosts().list().stream().filter(h -> h.host().equals(hostName)).findFirst().orElse(null);
+        HostCapabilities host = driver.hosts().stream().filter(h -> h.host().equals(hostName)).findFirst()
+                .orElseThrow(() -> new NoValidHost("Host " + hostName + " is gone."));
+        Usage used = tx.servers().hostUsage().getOrDefault(hostName, Usage.NONE);
+        // the server's own claim is already in the host's usage: count it as the new flavor only
+        var without = new Usage(used.instances() - 1, used.vcpus() - from.vcpus(), used.ramMb() - from.ramMb(),
+                used.diskGb() - from.diskGb() - from.ephemeralGb());
+        String why = rejection(host, service, without, to, null);
+        if (why != null) {
+            LOG.info("resize of server {} to {} does not fit on {}: {}", serverId, to.name(), hostName, why);
+            throw new NoValidHost(hostName + ": " + why);
+        }
+    }
+
     /** Why {@code host} cannot take the flavor, or null when it can. */
     private String rejection(HostCapabilities host, ComputeService service, Usage used, Flavor flavor, String zone) {
         if (service == null || !monitor.isUp(service)) {

@@ -31,6 +31,7 @@ public final class ServerConverger {
     private final NetworkPlumbing network;
     private final Clock clock;
     private final BootImageFiles images;
+    private final ServerSnapshots snapshots;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
@@ -41,12 +42,24 @@ public final class ServerConverger {
     /** {@code images} tells the driver where each server's image bytes are. */
     public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
                            Clock clock, BootImageFiles images) {
+        this(store, scheduler, driver, network, clock, images, SnapshotImages.none());
+    }
+
+    /** {@code snapshotImages} receives createImage's snapshots. */
+    public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
+                           Clock clock, BootImageFiles images, SnapshotImages snapshotImages) {
+        this.snapshots = new ServerSnapshots(store, driver, snapshotImages, clock);
         this.images = Objects.requireNonNull(images, "images");
         this.store = Objects.requireNonNull(store, "store");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.network = Objects.requireNonNull(network, "network");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where createImage records which image a server's snapshot goes to. */
+    public ServerSnapshots snapshots() {
+        return snapshots;
     }
 
     public void submit(String serverId) {
@@ -117,6 +130,11 @@ public final class ServerConverger {
                 case NETWORKING -> plug(s);
                 case SPAWNING -> spawn(s);
                 case DELETING -> delete(s);
+                case IMAGE_SNAPSHOT -> snapshots.run(s);
+                case IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING -> abandonUpload(s);
+                case REBUILDING, REBUILD_SPAWNING -> rebuild(s);
+                case RESIZE_PREP, RESIZE_FINISH -> resize(s);
+                case RESIZE_CONFIRMING, RESIZE_REVERTING -> finishResize(s);
                 default -> power(s);
             }
         } catch (VirtDriverException e) {
@@ -167,6 +185,60 @@ public final class ServerConverger {
         store.write(tx -> tx.servers().delete(s.id()));
     }
 
+    /**
+     * The guest is replaced by one of the new image with the same NICs; a server rebuilt while stopped is
+     * stopped again afterwards (as Nova does), any other ends ACTIVE.
+     */
+    private void rebuild(Server s) throws VirtDriverException {
+        if (s.taskState() == TaskState.REBUILDING) { // the next step, reading the row again, spawns
+            store.write(tx -> tx.servers().updateIfTask(
+                    s.withState(s.vmState(), TaskState.REBUILD_SPAWNING, s.powerState(), clock.instant()), TaskState.REBUILDING));
+            return;
+        }
+        var ref = new InstanceRef(s.id(), s.host());
+        driver.rebuild(SpawnRequests.of(s, images));
+        VmState target = s.vmState() == VmState.STOPPED ? VmState.STOPPED : VmState.ACTIVE;
+        if (target == VmState.STOPPED) {
+            driver.powerOff(ref);
+        }
+        int power = driver.info(ref).map(i -> i.powerState().code()).orElse(PowerState.NOSTATE.code());
+        store.write(tx -> tx.servers().updateIfTask(s.withState(target, null, power, clock.instant()),
+                TaskState.REBUILD_SPAWNING));
+    }
+
+    /** The guest restarts with the new flavor's sizes (same host, disk grown); the server waits in VERIFY_RESIZE. */
+    private void resize(Server s) throws VirtDriverException {
+        var ref = new InstanceRef(s.id(), s.host());
+        driver.resize(ref, SpawnRequests.flavor(s.flavor()));
+        store.write(tx -> tx.servers().updateIfTask(s.withState(VmState.RESIZED, null, power(ref), clock.instant()),
+                s.taskState()));
+    }
+
+    /** Confirm keeps the new flavor; revert restarts the guest with the old one. Either way the server is at rest. */
+    private void finishResize(Server s) throws VirtDriverException {
+        var ref = new InstanceRef(s.id(), s.host());
+        boolean revert = s.taskState() == TaskState.RESIZE_REVERTING;
+        var kept = revert ? s.oldFlavor() : s.flavor();
+        if (revert) {
+            driver.resize(ref, SpawnRequests.flavor(kept));
+        }
+        int power = power(ref);
+        VmState target = power == PowerState.SHUTDOWN.code() ? VmState.STOPPED : VmState.ACTIVE;
+        store.write(tx -> tx.servers().updateIfTask(s.withFlavor(kept, null, clock.instant())
+                .withState(target, null, power, clock.instant()), s.taskState()));
+    }
+
+    private int power(InstanceRef ref) {
+        return driver.info(ref).map(i -> i.powerState().code()).orElse(PowerState.NOSTATE.code());
+    }
+
+    /** An upload whose image id died with the previous process: the server goes back to rest. */
+    private void abandonUpload(Server s) {
+        LOG.warn("server {}: a snapshot upload was in flight when kumo stopped; its image is left queued", s.id());
+        store.write(tx -> tx.servers().updateIfTask(s.withState(s.vmState(), null, s.powerState(), clock.instant()),
+                s.taskState()));
+    }
+
     private void power(Server s) throws VirtDriverException {
         var ref = new InstanceRef(s.id(), s.host());
         TaskState task = s.taskState();
@@ -209,9 +281,14 @@ public final class ServerConverger {
             }
             store.write(tx -> tx.servers().updateIfTask(s.withNics(java.util.List.of(), clock.instant())
                     .withFault(new Fault(500, message, clock.instant()), clock.instant()), task));
-        } else if (task == TaskState.DELETING) {
+        } else if (task == TaskState.DELETING || task == TaskState.REBUILDING || task == TaskState.REBUILD_SPAWNING) {
+            // a failed rebuild may have destroyed the old guest already: ERROR with the fault, ports kept
             store.write(tx -> tx.servers().updateIfTask(s.withFault(new Fault(500, message, clock.instant()),
                     clock.instant()), task));
+        } else if ((task == TaskState.RESIZE_PREP || task == TaskState.RESIZE_FINISH) && s.oldFlavor() != null) {
+            // the driver kept the old sizes: so does the server (and its quota and host claims)
+            store.write(tx -> tx.servers().updateIfTask(s.withFlavor(s.oldFlavor(), null, clock.instant())
+                    .withState(s.vmState(), null, s.powerState(), clock.instant()), task));
         } else {
             store.write(tx -> tx.servers().updateIfTask(s.withState(s.vmState(), null, s.powerState(), clock.instant()), task));
         }

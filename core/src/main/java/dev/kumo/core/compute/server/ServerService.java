@@ -38,6 +38,8 @@ public final class ServerService {
     private final ServerConverger converger;
     private final Clock clock;
     private final ServerTags tags;
+    private final ServerRebuilds rebuilds;
+    private final ServerResizes resizes;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -51,6 +53,43 @@ public final class ServerService {
         this.converger = Objects.requireNonNull(converger, "converger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tags = new ServerTags(store);
+        this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
+        this.resizes = new ServerResizes(store, flavors, quotas, scheduler, clock);
+    }
+
+    /** Nova's resize on the server's own host: status RESIZE, then VERIFY_RESIZE once the guest has the new sizes. */
+    public void resize(ComputeCaller caller, String id, String flavorRef) {
+        resizes.resize(caller, id, flavorRef);
+        converger.submit(id);
+    }
+
+    /** confirmResize ({@code confirm}) or revertResize. */
+    public void finishResize(ComputeCaller caller, String id, boolean confirm) {
+        resizes.finish(caller, id, confirm);
+        converger.submit(id);
+    }
+
+    /**
+     * Nova's createImage: a queued snapshot image is created now and its id returned; the converger takes the
+     * snapshot and uploads it (task image_snapshot → image_pending_upload → image_uploading).
+     */
+    public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata) {
+        return createImage(caller, id, name, metadata, null);
+    }
+
+    /** createImage, or with {@code backup} Nova's createBackup (image_type backup, then the rotation). */
+    public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata,
+                              ServerSnapshots.Backup backup) {
+        String imageId = converger.snapshots().start(caller, id, name, metadata, backup);
+        converger.submit(id);
+        return imageId;
+    }
+
+    /** Nova's rebuild: the server as it now is (status REBUILD); the converger replaces its guest. */
+    public Server rebuild(ComputeCaller caller, String id, Rebuild in) {
+        Server s = rebuilds.start(caller, id, in);
+        converger.submit(id);
+        return s;
     }
 
     public ServerTags tags() {
@@ -112,7 +151,7 @@ public final class ServerService {
                 flavor, image.id(), in.keyName(), publicKey, VmState.BUILDING, TaskState.SCHEDULING, 0, null,
                 in.availabilityZone(), false, in.metadata(), in.securityGroups(), nets, in.networkMode(), List.of(),
                 in.userData(), in.configDrive(), in.blockDeviceMappings(), null, reservation, index, now, now, null,
-                in.access());
+                in.access(), null);
     }
 
     private Flavor flavor(ComputeCaller caller, String ref) {

@@ -3,7 +3,7 @@ package dev.kumo.core.compute.server;
 /** Nova's vm_state: where a server is at rest, and the API {@code status} it shows when no task runs. */
 public enum VmState {
     BUILDING("building", "BUILD"), ACTIVE("active", "ACTIVE"), STOPPED("stopped", "SHUTOFF"),
-    PAUSED("paused", "PAUSED"), SUSPENDED("suspended", "SUSPENDED"), ERROR("error", "ERROR"),
+    PAUSED("paused", "PAUSED"), RESIZED("resized", "VERIFY_RESIZE"), SUSPENDED("suspended", "SUSPENDED"), ERROR("error", "ERROR"),
     DELETED("deleted", "DELETED");
 
     private final String wire;

@@ -29,7 +29,7 @@ class GuestReconcilerTest {
         var flavor = new Flavor("1", "m1.tiny", 1, 512, 1, 0, 0, 1.0, true, false, null, Map.of());
         return new Server(id, "p", "u", id, null, flavor, "img", null, null, state, null, 1, "compute-1", "nova",
                 false, Map.of(), List.of(), List.of(), "none", List.of(), null, false, null, null, "r", 0,
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, AccessAddresses.NONE);
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, AccessAddresses.NONE, null);
     }
 
     /** A store that holds {@code servers} for reading; nothing else is used by the reconciler. */

@@ -9,8 +9,8 @@ import java.util.List;
 /** One fake guest: its power state and the console lines a booting CirrOS would have written. */
 final class FakeGuest {
     private final InstanceRef ref;
-    private final int vcpus;
-    private final long memoryMb;
+    private int vcpus;
+    private long memoryMb;
     private final List<String> console = new ArrayList<>();
     private PowerState power = PowerState.RUNNING;
 
@@ -40,6 +40,16 @@ final class FakeGuest {
         console.add("[fake] reboot");
         power = PowerState.RUNNING;
         boot(ref.id());
+    }
+
+    /** A resize: new sizes; a running guest restarts (its console shows a new boot), a stopped one stays off. */
+    synchronized void resize(int newVcpus, long newMemoryMb) {
+        console.add("[fake] resize to " + newVcpus + " vCPUs, " + newMemoryMb + " MiB");
+        vcpus = newVcpus;
+        memoryMb = newMemoryMb;
+        if (power == PowerState.RUNNING) {
+            boot(ref.id());
+        }
     }
 
     synchronized List<String> console() {

@@ -14,6 +14,8 @@ import java.util.Set;
 public record FakeHosts(List<HostCapabilities> hosts, Duration latency) {
     /** Spawns whose metadata carries this key fail with its value: injected failures through the API. */
     public static final String FAIL_SPAWN_KEY = "kumo:fake-fail-spawn";
+    /** Snapshots of guests spawned with this metadata key fail with its value (createImage's error path). */
+    public static final String FAIL_SNAPSHOT_KEY = "kumo:fake-fail-snapshot";
 
     public FakeHosts {
         hosts = List.copyOf(hosts);

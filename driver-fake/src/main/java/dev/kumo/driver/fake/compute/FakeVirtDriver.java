@@ -26,6 +26,13 @@ public final class FakeVirtDriver implements VirtDriver {
     private final FakeHosts settings;
     private final Map<String, FakeGuest> guests = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> failNext = new ConcurrentLinkedQueue<>();
+    /** Instance id → cause, for guests spawned with {@link FakeHosts#FAIL_SNAPSHOT_KEY}. */
+    private final Map<String, String> failSnapshot = new ConcurrentHashMap<>();
+
+    /** qcow2 version 2, 64 KiB clusters, virtual size 0, refcount table at 64 KiB (QEMU's header layout). */
+    private static final byte[] EMPTY_QCOW2_HEADER = java.nio.ByteBuffer.allocate(72).putInt(0x514649fb).putInt(2)
+            .putLong(0).putInt(0).putInt(16).putLong(0).putInt(0).putInt(0).putLong(0).putLong(0x10000).putInt(1)
+            .putInt(0).putLong(0).array();
 
     public FakeVirtDriver(FakeHosts settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -60,6 +67,10 @@ public final class FakeVirtDriver implements VirtDriver {
             throw new VirtDriverException("Failed to spawn instance " + request.instance().id() + ": no host "
                     + request.instance().host());
         }
+        String snapshotFailure = request.metadata().get(FakeHosts.FAIL_SNAPSHOT_KEY);
+        if (snapshotFailure != null) {
+            failSnapshot.put(request.instance().id(), snapshotFailure);
+        }
         var guest = guests.computeIfAbsent(request.instance().id(),
                 id -> new FakeGuest(request.instance(), request.name(), request.flavor().vcpus(), request.flavor().memoryMb()));
         return guest.info();
@@ -69,6 +80,7 @@ public final class FakeVirtDriver implements VirtDriver {
     public void destroy(InstanceRef instance) {
         pause();
         guests.remove(instance.id());
+        failSnapshot.remove(instance.id());
     }
 
     @Override
@@ -106,15 +118,32 @@ public final class FakeVirtDriver implements VirtDriver {
         guest(instance, "resume").power(PowerState.RUNNING);
     }
 
-    /** Writes a small placeholder file: the fake has no disk, but the caller's upload path can be exercised. */
+    /**
+     * Writes a qcow2 header of an empty disk (what {@code qemu-img info} recognises as qcow2): the fake has no
+     * disk, but the caller's upload path, format check included, is exercised.
+     */
     @Override
     public void snapshot(InstanceRef instance, java.nio.file.Path target) throws VirtDriverException {
         guest(instance, "snapshot");
+        String failure = failSnapshot.get(instance.id());
+        if (failure != null) {
+            throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": " + failure);
+        }
         try {
-            java.nio.file.Files.writeString(target, "fake snapshot of instance " + instance.id() + "\n");
+            java.nio.file.Files.write(target, EMPTY_QCOW2_HEADER);
         } catch (java.io.IOException e) {
             throw new VirtDriverException("Failed to snapshot instance " + instance.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void resize(InstanceRef instance, SpawnRequest.FlavorSpec flavor) throws VirtDriverException {
+        FakeGuest guest = guest(instance, "resize");
+        if (guest.info().powerState() == PowerState.PAUSED || guest.info().powerState() == PowerState.SUSPENDED) {
+            throw new VirtDriverException("Failed to resize instance " + instance.id() + ": it is "
+                    + guest.info().powerState());
+        }
+        guest.resize(flavor.vcpus(), flavor.memoryMb());
     }
 
     @Override
