@@ -47,7 +47,9 @@ class LargeImageUploadTest {
             port = socket.getLocalPort();
         }
         ConfigFile.writeNew(stateDir.resolve(ConfigFile.NAME), Map.of("identity.admin_password", "big-secret",
-                "identity.demo_password", "demo-secret", "identity.bcrypt_cost", "4"));
+                "identity.demo_password", "demo-secret", "identity.bcrypt_cost", "4",
+                // the image path only: no QEMU probe, no kernel networking
+                "drivers.emulated", "true", "network.demo_networks", "false"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), HEAP, "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

@@ -173,6 +173,16 @@ public final class TestCloud implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        try {
+            // a cloud on the real drivers leaves guests, namespaces, links and rules on the host: remove them
+            KumoConfig config = new StateDir(stateDir).load(Map.of());
+            if (!config.emulated()) {
+                var report = HostPurge.run(config);
+                report.failed().forEach(f -> System.err.println("TestCloud: could not remove " + f));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("TestCloud: purge of " + stateDir + " failed: " + e.getMessage());
+        }
         try (var files = Files.walk(stateDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
