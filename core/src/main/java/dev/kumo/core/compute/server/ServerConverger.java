@@ -62,6 +62,23 @@ public final class ServerConverger {
         return snapshots;
     }
 
+    /** The driver, for work done while holding a server's lock ({@link #exclusive}). */
+    VirtDriver driver() {
+        return driver;
+    }
+
+    /** Runs {@code work} while no task of the server converges (the lock the converger takes per server). */
+    <T> T exclusive(String serverId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(serverId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+            locks.remove(serverId, lock);
+        }
+    }
+
     public void submit(String serverId) {
         Thread.ofVirtual().name("converge-" + serverId).start(() -> converge(serverId));
     }
