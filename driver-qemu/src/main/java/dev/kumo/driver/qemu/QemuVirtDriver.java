@@ -257,6 +257,26 @@ public final class QemuVirtDriver implements VirtDriver {
     }
 
     @Override
+    public void attachInterface(InstanceRef instance, SpawnRequest.NicSpec nic) throws VirtDriverException {
+        checkHost(instance, "attach an interface to");
+        locked(instance.id(), "attach interface " + nic.portId() + " to", files -> {
+            requireKnown(files);
+            HotPlugs.attach(control, files, nic);
+            return null;
+        });
+    }
+
+    @Override
+    public void detachInterface(InstanceRef instance, String portId) throws VirtDriverException {
+        checkHost(instance, "detach an interface from");
+        locked(instance.id(), "detach interface " + portId + " from", files -> {
+            requireKnown(files);
+            HotPlugs.detach(control, files, portId);
+            return null;
+        });
+    }
+
+    @Override
     public Optional<Path> serialConsole(InstanceRef instance) {
         if (!InstanceFiles.validId(instance.id()) || !instance.host().equals(settings.hostName())) {
             return Optional.empty();
