@@ -106,7 +106,7 @@ public final class QemuVirtDriver implements VirtDriver {
     @Override
     public List<HostCapabilities> hosts() {
         return List.of(HostResources.of(settings.hostName(), settings.stateDir(),
-                accelerator.getNow(Accelerator.tcg("probing whether KVM boots a guest"))));
+                accelerator.getNow(Accelerator.tcg("probing whether KVM boots a guest")), settings.tcgCacheMb()));
     }
 
     @Override
