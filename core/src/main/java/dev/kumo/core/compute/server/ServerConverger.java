@@ -96,6 +96,14 @@ public final class ServerConverger {
      * database and the hypervisor agree. Returns how many were repaired.
      */
     public int repairMissingGuests() {
+        return repairMissingGuests(true);
+    }
+
+    /**
+     * As {@link #repairMissingGuests()}; without {@code resume} the guest of an ACTIVE server is created shut
+     * down (the caller then marks the server SHUTOFF, see {@link GuestReconciler#reconcileStopped}).
+     */
+    public int repairMissingGuests(boolean resume) {
         var servers = store.read(tx -> tx.servers().list(new dev.kumo.core.compute.store.ServerQuery(
                 null, null, null, null, null, null, null, 0)));
         int repaired = 0;
@@ -109,6 +117,11 @@ public final class ServerConverger {
                 var ref = new InstanceRef(s.id(), s.host());
                 switch (s.vmState()) {
                     case STOPPED -> driver.powerOff(ref);
+                    case ACTIVE -> {
+                        if (!resume) {
+                            driver.powerOff(ref);
+                        }
+                    }
                     case PAUSED -> driver.pause(ref);
                     case SUSPENDED -> driver.suspend(ref);
                     default -> { }
