@@ -111,7 +111,7 @@ public final class CloudServer implements AutoCloseable {
             var metadata = MetadataWiring.create(config.stateDir(), network.services(), compute.services());
             // the virt driver reads config drives from the metadata service, which needs the compute services
             drivers.configDrives().bind(metadata.configDrive());
-            compute.start();
+            compute.start(config.resumeGuestsOnStart());
             metadata.start();
             var components = new ArrayList<>(List.of(
                     new StatusRoutes.Component("identity", "service", true, "Keystone v3 at /identity/v3"),

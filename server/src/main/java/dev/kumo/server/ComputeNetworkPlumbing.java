@@ -155,6 +155,19 @@ final class ComputeNetworkPlumbing implements NetworkPlumbing {
                         Collectors.mapping(FloatingIp::floatingIpAddress, Collectors.toList())));
     }
 
+    @Override
+    public Optional<dev.kumo.core.compute.server.InterfaceAttachment> attachment(Nic nic) {
+        try {
+            Port p = network.ports().get(new NetworkCaller("compute", null, true), nic.portId());
+            var ips = p.fixedIps().stream().map(ip -> new dev.kumo.core.compute.server.InterfaceAttachment.FixedAddress(
+                    ip.subnetId(), ip.ipAddress())).toList();
+            return Optional.of(new dev.kumo.core.compute.server.InterfaceAttachment(p.id(), p.networkId(),
+                    p.macAddress(), p.status().name(), ips));
+        } catch (CloudException e) {
+            return Optional.empty();
+        }
+    }
+
     private Nic nic(Port p, boolean created) {
         String name = network(p.networkId());
         return new Nic(p.id(), p.networkId(), name, p.macAddress(), p.fixedIps().stream().map(FixedIp::ipAddress).toList(),

@@ -63,21 +63,24 @@ final class ComputeWiring implements AutoCloseable {
                 new ActionService(store, converger, driver, clock), quotas, new HostInventory(store, driver, monitor),
                 new RemoteConsoles(store, driver, clock), images.images());
         flavors.seedDefaults();
-        return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver));
+        return new ComputeWiring(services, monitor, converger, driver, new GuestReconciler(store, driver, clock));
     }
 
-    /** Heartbeats first (the scheduler needs live hosts), then servers a crash left mid-task converge. */
-    void start() {
+    /**
+     * Heartbeats first (the scheduler needs live hosts), then servers a crash left mid-task converge. ACTIVE
+     * servers whose guest is not running are started again ({@code resumeGuests}) or marked SHUTOFF.
+     */
+    void start(boolean resumeGuests) {
         monitor.start();
-        int repaired = converger.repairMissingGuests();
+        int repaired = converger.repairMissingGuests(resumeGuests);
         if (repaired > 0) {
             LOG.info("compute: {} servers whose guest the hypervisor had lost were spawned again", repaired);
         }
         int reaped = guests.reapStrays();
-        int restarted = guests.restartStopped();
+        int restarted = guests.reconcileStopped(resumeGuests);
         if (reaped + restarted > 0) {
-            LOG.info("compute: {} guests of no server destroyed, {} stopped guests of active servers started", reaped,
-                    restarted);
+            LOG.info("compute: {} guests of no server destroyed, {} stopped guests of active servers {}", reaped,
+                    restarted, resumeGuests ? "started" : "marked SHUTOFF");
         }
         int pending = converger.resumePending();
         if (pending > 0) {

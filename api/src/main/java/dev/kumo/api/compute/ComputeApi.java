@@ -41,6 +41,7 @@ public final class ComputeApi implements ApiModule {
         new KeypairsHandler(services.keypairs(), callers).register(routes);
         new ServersHandler(services.servers(), callers).register(routes);
         new ServerTagsHandler(services.servers().tags(), callers).register(routes);
+        new ServerInterfacesHandler(services.servers().interfaces(), callers).register(routes);
         new ServerActionsHandler(services.actions(), services.servers(), services.consoles(), callers).register(routes);
         new RemoteConsolesHandler(services.consoles(), callers).register(routes);
         new ImagesProxyHandler(services.images(), callers).register(routes);

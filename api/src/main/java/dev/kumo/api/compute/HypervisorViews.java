@@ -40,9 +40,9 @@ final class HypervisorViews {
         var c = h.capabilities();
         var used = h.used();
         o.put("vcpus", c.vcpus()).put("memory_mb", c.memoryMb()).put("local_gb", c.diskGb())
-                .put("vcpus_used", used.vcpus()).put("memory_mb_used", used.ramMb())
+                .put("vcpus_used", used.vcpus()).put("memory_mb_used", h.ramUsedMb())
                 .put("local_gb_used", used.diskGb()).put("hypervisor_type", c.hypervisorType())
-                .put("hypervisor_version", 1000).put("free_ram_mb", c.memoryMb() - used.ramMb())
+                .put("hypervisor_version", 1000).put("free_ram_mb", c.memoryMb() - h.ramUsedMb())
                 .put("free_disk_gb", c.diskGb() - used.diskGb()).put("current_workload", 0)
                 .put("running_vms", used.instances()).put("disk_available_least", c.diskGb() - used.diskGb())
                 .put("host_ip", "127.0.0.1");

@@ -160,7 +160,7 @@ final class HypervisorsHandler {
             memory += h.capabilities().memoryMb();
             disk += h.capabilities().diskGb();
             vcpusUsed += h.used().vcpus();
-            memoryUsed += h.used().ramMb();
+            memoryUsed += h.ramUsedMb();
             diskUsed += h.used().diskGb();
             running += h.used().instances();
         }

@@ -6,13 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** This machine as one compute host: its cores, MemTotal and the state dir's file system. */
+/**
+ * This machine as one compute host: its cores, MemTotal and the state dir's file system, and what each guest
+ * costs beyond its RAM: QEMU itself (about 50 MiB measured, shared/facts/dataplane.md) plus, under TCG, the
+ * translation cache ({@code tb-size}).
+ */
 final class HostResources {
+    /** The RSS of a QEMU process beyond the guest's RAM and the TCG cache. */
+    static final long QEMU_OVERHEAD_MB = 50;
+
     private HostResources() {}
 
-    static HostCapabilities of(String host, Path stateDir, Accelerator accelerator) {
+    static HostCapabilities of(String host, Path stateDir, Accelerator accelerator, int tcgCacheMb) {
         return new HostCapabilities(host, "QEMU", "nova", Runtime.getRuntime().availableProcessors(), memTotalMb(),
-                diskGb(stateDir), Set.of(accelerator.name(), "snapshot", "serial-console", "config-drive"));
+                diskGb(stateDir), Set.of(accelerator.name(), "snapshot", "serial-console", "config-drive"),
+                guestOverheadMb(accelerator, tcgCacheMb));
+    }
+
+    static long guestOverheadMb(Accelerator accelerator, int tcgCacheMb) {
+        return QEMU_OVERHEAD_MB + (accelerator.name().equals("kvm") ? 0 : tcgCacheMb);
     }
 
     static long memTotalMb() {

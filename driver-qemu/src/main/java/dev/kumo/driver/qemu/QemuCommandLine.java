@@ -41,10 +41,10 @@ final class QemuCommandLine {
             // an IDE cdrom, as Nova attaches it on the pc machine; every Linux cloud kernel has ata_piix
             c.addAll(List.of("-drive", "file=" + launch.configDrive() + ",if=ide,media=cdrom,format=raw,readonly=on"));
         }
-        for (int i = 0; i < launch.nics().size(); i++) {
-            QemuLaunch.Nic nic = launch.nics().get(i);
-            c.addAll(List.of("-netdev", "tap,id=net" + i + ",ifname=" + nic.tap() + ",script=no,downscript=no",
-                    "-device", "virtio-net-pci,netdev=net" + i + ",mac=" + nic.mac()));
+        for (QemuLaunch.Nic nic : launch.nics()) {
+            // ids named after the tap, so that hot-unplug finds a NIC of the command line as well as a hot-plugged one
+            c.addAll(List.of("-netdev", "tap,id=" + netdevId(nic.tap()) + ",ifname=" + nic.tap() + ",script=no,downscript=no",
+                    "-device", "virtio-net-pci,id=" + deviceId(nic.tap()) + ",netdev=" + netdevId(nic.tap()) + ",mac=" + nic.mac()));
         }
         // the serial port is a socket for the interactive console, and QEMU logs everything it carries to the
         // console log whether or not a client is connected
@@ -57,6 +57,16 @@ final class QemuCommandLine {
             c.addAll(List.of("-incoming", "exec:cat " + incoming));
         }
         return c;
+    }
+
+    /** The QEMU id of the tap backend of the NIC on {@code tap}. */
+    static String netdevId(String tap) {
+        return "net-" + tap;
+    }
+
+    /** The QEMU id of the guest's virtio-net device on {@code tap}. */
+    static String deviceId(String tap) {
+        return "nic-" + tap;
     }
 
     private static String accelerator(QemuLaunch launch) {

@@ -28,6 +28,12 @@ record QemuLaunch(String instanceId, String name, int vcpus, long memoryMb, Stri
                 initrd, kernelArgs, nics, configDrive);
     }
 
+    /** The same launch with other NICs (interface hot-plug and unplug). */
+    QemuLaunch withNics(List<Nic> newNics) {
+        return new QemuLaunch(instanceId, name, vcpus, memoryMb, accelerator, tcgCacheMb, machine, disk, kernel,
+                initrd, kernelArgs, newNics, configDrive);
+    }
+
     /** One NIC: the tap it attaches to and the MAC the guest sees. */
     record Nic(String tap, String mac) {
         Nic {

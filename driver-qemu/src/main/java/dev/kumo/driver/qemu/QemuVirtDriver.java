@@ -106,7 +106,7 @@ public final class QemuVirtDriver implements VirtDriver {
     @Override
     public List<HostCapabilities> hosts() {
         return List.of(HostResources.of(settings.hostName(), settings.stateDir(),
-                accelerator.getNow(Accelerator.tcg("probing whether KVM boots a guest"))));
+                accelerator.getNow(Accelerator.tcg("probing whether KVM boots a guest")), settings.tcgCacheMb()));
     }
 
     @Override
@@ -252,6 +252,26 @@ public final class QemuVirtDriver implements VirtDriver {
         locked(instance.id(), "resize", files -> {
             requireKnown(files);
             Resizes.resize(control, files, flavor, settings.powerOffTimeout());
+            return null;
+        });
+    }
+
+    @Override
+    public void attachInterface(InstanceRef instance, SpawnRequest.NicSpec nic) throws VirtDriverException {
+        checkHost(instance, "attach an interface to");
+        locked(instance.id(), "attach interface " + nic.portId() + " to", files -> {
+            requireKnown(files);
+            HotPlugs.attach(control, files, nic);
+            return null;
+        });
+    }
+
+    @Override
+    public void detachInterface(InstanceRef instance, String portId) throws VirtDriverException {
+        checkHost(instance, "detach an interface from");
+        locked(instance.id(), "detach interface " + portId + " from", files -> {
+            requireKnown(files);
+            HotPlugs.detach(control, files, portId);
             return null;
         });
     }

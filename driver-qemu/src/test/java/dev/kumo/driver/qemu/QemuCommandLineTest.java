@@ -46,8 +46,8 @@ class QemuCommandLineTest {
         String line = String.join(" ", QemuCommandLine.of(launch("tcg", null, null, nics), files, null));
 
         assertThat(line).contains(
-                "-netdev tap,id=net0,ifname=tapaaaaaaaa-aa,script=no,downscript=no -device virtio-net-pci,netdev=net0,mac=fa:16:3e:00:00:01",
-                "-netdev tap,id=net1,ifname=tapbbbbbbbb-bb,script=no,downscript=no -device virtio-net-pci,netdev=net1,mac=fa:16:3e:00:00:02");
+                "-netdev tap,id=net-tapaaaaaaaa-aa,ifname=tapaaaaaaaa-aa,script=no,downscript=no -device virtio-net-pci,id=nic-tapaaaaaaaa-aa,netdev=net-tapaaaaaaaa-aa,mac=fa:16:3e:00:00:01",
+                "-netdev tap,id=net-tapbbbbbbbb-bb,ifname=tapbbbbbbbb-bb,script=no,downscript=no -device virtio-net-pci,id=nic-tapbbbbbbbb-bb,netdev=net-tapbbbbbbbb-bb,mac=fa:16:3e:00:00:02");
     }
 
     @Test

@@ -10,7 +10,8 @@ public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publ
                          String databaseUrl, String databaseUser, String databasePassword, String region,
                          Duration tokenLifetime, int bcryptCost, String adminPassword, String demoPassword,
                          boolean emulated, long imageQuotaBytes, Map<String, String> bridgeMappings,
-                         boolean demoNetworks, String publicCidr, Duration reconcilePeriod) {
+                         boolean demoNetworks, String publicCidr, Duration reconcilePeriod,
+                         boolean resumeGuestsOnStart) {
 
     public static KumoConfig from(Path stateDir, Map<String, String> file, Map<String, String> overrides) {
         Map<String, String> v = new HashMap<>();
@@ -31,7 +32,8 @@ public record KumoConfig(Path stateDir, String apiHost, int apiPort, String publ
                 required(v, "identity.demo_password"), bool(v, "drivers.emulated"),
                 longValue(v, "image.storage_quota_bytes"), mappings(v.get("network.bridge_mappings")),
                 bool(v, "network.demo_networks"), cidr24(v.get("network.public_cidr")),
-                Duration.ofSeconds(integer(v, "network.reconcile_seconds", 1, 86400)));
+                Duration.ofSeconds(integer(v, "network.reconcile_seconds", 1, 86400)),
+                bool(v, "compute.resume_guests_on_start"));
     }
 
     /** {@code physnet1:br-ex,physnet2:br-x}: physical network to bridge, each bridge a valid interface name. */

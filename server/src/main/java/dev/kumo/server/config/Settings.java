@@ -34,7 +34,9 @@ public final class Settings {
             new Setting("network.reconcile_seconds", "60",
                     "How often the host's bridges, namespaces, rules and DHCP/metadata services are checked against the database and repaired.", false),
             new Setting("network.public_cidr", "172.24.4.0/24",
-                    "Range of 'public_subnet' made at the first start (DevStack's); its .1 is the host's address on the external bridge.", false));
+                    "Range of 'public_subnet' made at the first start (DevStack's); its .1 is the host's address on the external bridge.", false),
+            new Setting("compute.resume_guests_on_start", "true",
+                    "true: at start, ACTIVE servers whose guest is not running (a host reboot) are started again; false: they are marked SHUTOFF (Nova's resume_guests_state_on_host_boot).", false));
 
     private Settings() {}
 

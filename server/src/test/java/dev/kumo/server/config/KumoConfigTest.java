@@ -21,10 +21,14 @@ class KumoConfigTest {
                 "api.max_request_bytes", "database.url", "database.user", "database.password", "identity.region",
                 "identity.token_lifetime_seconds", "identity.bcrypt_cost", "identity.admin_password",
                 "identity.demo_password", "image.storage_quota_bytes", "drivers.emulated", "network.bridge_mappings",
-                "network.demo_networks", "network.reconcile_seconds", "network.public_cidr");
+                "network.demo_networks", "network.reconcile_seconds", "network.public_cidr",
+                "compute.resume_guests_on_start");
         var c = KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d"), Map.of());
         assertThat(c.apiHost()).isEqualTo("127.0.0.1");
         assertThat(c.apiPort()).isEqualTo(5000);
+        assertThat(c.resumeGuestsOnStart()).isTrue();
+        assertThat(KumoConfig.from(dir, Map.of("identity.admin_password", "a", "identity.demo_password", "d",
+                "compute.resume_guests_on_start", "false"), Map.of()).resumeGuestsOnStart()).isFalse();
         assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:5000");
         assertThat(c.maxRequestBytes()).isEqualTo(1_048_576);
         assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("kumo.db").toAbsolutePath());

@@ -85,6 +85,22 @@ public interface VirtDriver {
     }
 
     /**
+     * Adds a NIC to the instance (Nova's interface attach): a running guest sees a new virtio NIC at once (PCI
+     * hot-plug), a stopped one has it at its next boot. The NIC is kept across power off/on and restarts.
+     * Attaching a port the instance already has does nothing. On failure the instance is as it was.
+     */
+    default void attachInterface(InstanceRef instance, SpawnRequest.NicSpec nic) throws VirtDriverException {
+        throw new VirtDriverException("Failed to attach interface " + nic.portId() + " to instance " + instance.id()
+                + ": this driver cannot hot-plug interfaces");
+    }
+
+    /** Removes the instance's NIC of {@code portId} (hot-unplug when running); an unknown port is fine. */
+    default void detachInterface(InstanceRef instance, String portId) throws VirtDriverException {
+        throw new VirtDriverException("Failed to detach interface " + portId + " from instance " + instance.id()
+                + ": this driver cannot hot-unplug interfaces");
+    }
+
+    /**
      * The unix socket of the running guest's interactive serial console (bytes both ways, one client at a
      * time), or empty when the guest is not running or the driver has none. The console log keeps working
      * whether or not a client is connected.

@@ -11,4 +11,9 @@ public record Hypervisor(ComputeService service, HostCapabilities capabilities, 
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(used, "used");
     }
+
+    /** The RAM the host's guests take: their flavors' plus the hypervisor's overhead for each. */
+    public long ramUsedMb() {
+        return used.ramMb() + used.instances() * capabilities.guestOverheadMb();
+    }
 }

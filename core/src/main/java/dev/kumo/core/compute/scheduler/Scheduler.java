@@ -94,7 +94,7 @@ public final class Scheduler {
         if (used.vcpus() + flavor.vcpus() > host.vcpus() * settings.cpuAllocationRatio()) {
             return "not enough vCPUs";
         }
-        if (flavor.ramMb() > freeRam(host, used)) {
+        if (!RamBudget.fits(host, used, flavor.ramMb(), settings.ramAllocationRatio())) {
             return "not enough RAM";
         }
         if (used.diskGb() + flavor.diskGb() + flavor.ephemeralGb() > host.diskGb() * settings.diskAllocationRatio()) {
@@ -103,8 +103,9 @@ public final class Scheduler {
         return null;
     }
 
+    /** The host's RAM times the ratio, less every guest's flavor RAM and per-guest overhead. */
     private double freeRam(HostCapabilities host, Usage used) {
-        return host.memoryMb() * settings.ramAllocationRatio() - used.ramMb();
+        return RamBudget.free(host, used, settings.ramAllocationRatio());
     }
 
     /** Names of the zones that have at least one host. */

@@ -44,4 +44,13 @@ public interface NetworkPlumbing {
 
     /** The floating IP addresses associated with each of {@code portIds} (ports without one are absent). */
     java.util.Map<String, List<String>> floatingIps(java.util.Collection<String> portIds);
+
+    /**
+     * The port as {@code os-interface} shows it (its status and fixed IPs with their subnets), or empty when the
+     * network service has no such port. The default knows no subnets: it says what the server record holds.
+     */
+    default java.util.Optional<InterfaceAttachment> attachment(Nic nic) {
+        return Optional.of(new InterfaceAttachment(nic.portId(), nic.networkId(), nic.macAddress(), "ACTIVE",
+                nic.fixedIps().stream().map(ip -> new InterfaceAttachment.FixedAddress("", ip)).toList()));
+    }
 }

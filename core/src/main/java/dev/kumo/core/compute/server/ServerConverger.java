@@ -62,6 +62,23 @@ public final class ServerConverger {
         return snapshots;
     }
 
+    /** The driver, for work done while holding a server's lock ({@link #exclusive}). */
+    VirtDriver driver() {
+        return driver;
+    }
+
+    /** Runs {@code work} while no task of the server converges (the lock the converger takes per server). */
+    <T> T exclusive(String serverId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(serverId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+            locks.remove(serverId, lock);
+        }
+    }
+
     public void submit(String serverId) {
         Thread.ofVirtual().name("converge-" + serverId).start(() -> converge(serverId));
     }
@@ -79,6 +96,14 @@ public final class ServerConverger {
      * database and the hypervisor agree. Returns how many were repaired.
      */
     public int repairMissingGuests() {
+        return repairMissingGuests(true);
+    }
+
+    /**
+     * As {@link #repairMissingGuests()}; without {@code resume} the guest of an ACTIVE server is created shut
+     * down (the caller then marks the server SHUTOFF, see {@link GuestReconciler#reconcileStopped}).
+     */
+    public int repairMissingGuests(boolean resume) {
         var servers = store.read(tx -> tx.servers().list(new dev.kumo.core.compute.store.ServerQuery(
                 null, null, null, null, null, null, null, 0)));
         int repaired = 0;
@@ -92,6 +117,11 @@ public final class ServerConverger {
                 var ref = new InstanceRef(s.id(), s.host());
                 switch (s.vmState()) {
                     case STOPPED -> driver.powerOff(ref);
+                    case ACTIVE -> {
+                        if (!resume) {
+                            driver.powerOff(ref);
+                        }
+                    }
                     case PAUSED -> driver.pause(ref);
                     case SUSPENDED -> driver.suspend(ref);
                     default -> { }

@@ -40,6 +40,7 @@ public final class ServerService {
     private final ServerTags tags;
     private final ServerRebuilds rebuilds;
     private final ServerResizes resizes;
+    private final ServerInterfaces interfaces;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -55,6 +56,12 @@ public final class ServerService {
         this.tags = new ServerTags(store);
         this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
         this.resizes = new ServerResizes(store, flavors, quotas, scheduler, clock);
+        this.interfaces = new ServerInterfaces(store, network, converger, clock);
+    }
+
+    /** {@code os-interface}: list, show, attach and detach a server's ports. */
+    public ServerInterfaces interfaces() {
+        return interfaces;
     }
 
     /** Nova's resize on the server's own host: status RESIZE, then VERIFY_RESIZE once the guest has the new sizes. */

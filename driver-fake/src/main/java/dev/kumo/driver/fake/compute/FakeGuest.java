@@ -13,6 +13,7 @@ final class FakeGuest {
     private long memoryMb;
     private final List<String> console = new ArrayList<>();
     private PowerState power = PowerState.RUNNING;
+    private final java.util.Map<String, String> nics = new java.util.LinkedHashMap<>();
 
     FakeGuest(InstanceRef ref, String name, int vcpus, long memoryMb) {
         this.ref = ref;
@@ -50,6 +51,22 @@ final class FakeGuest {
         if (power == PowerState.RUNNING) {
             boot(ref.id());
         }
+    }
+
+    synchronized void attach(String portId, String mac) {
+        if (nics.putIfAbsent(portId, mac) == null) {
+            console.add("[fake] virtio-net " + mac + " plugged (port " + portId + ")");
+        }
+    }
+
+    synchronized void detach(String portId) {
+        if (nics.remove(portId) != null) {
+            console.add("[fake] virtio-net unplugged (port " + portId + ")");
+        }
+    }
+
+    synchronized java.util.Map<String, String> nics() {
+        return java.util.Map.copyOf(nics);
     }
 
     synchronized List<String> console() {

@@ -73,6 +73,7 @@ public final class FakeVirtDriver implements VirtDriver {
         }
         var guest = guests.computeIfAbsent(request.instance().id(),
                 id -> new FakeGuest(request.instance(), request.name(), request.flavor().vcpus(), request.flavor().memoryMb()));
+        request.nics().forEach(n -> guest.attach(n.portId(), n.macAddress()));
         return guest.info();
     }
 
@@ -144,6 +145,22 @@ public final class FakeVirtDriver implements VirtDriver {
                     + guest.info().powerState());
         }
         guest.resize(flavor.vcpus(), flavor.memoryMb());
+    }
+
+    @Override
+    public void attachInterface(InstanceRef instance, SpawnRequest.NicSpec nic) throws VirtDriverException {
+        guest(instance, "attach interface " + nic.portId() + " to").attach(nic.portId(), nic.macAddress());
+    }
+
+    @Override
+    public void detachInterface(InstanceRef instance, String portId) throws VirtDriverException {
+        guest(instance, "detach interface " + portId + " from").detach(portId);
+    }
+
+    /** The MACs of the instance's NICs by port id, as the guest would see them (empty for an unknown instance). */
+    public Map<String, String> interfaces(String instanceId) {
+        FakeGuest g = guests.get(instanceId);
+        return g == null ? Map.of() : g.nics();
     }
 
     @Override
