@@ -11,7 +11,6 @@ import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.server.ServerService;
 import dev.kumo.core.compute.server.ServerSnapshots;
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +20,6 @@ final class ServerImageActions {
     private static final Set<String> REBUILD_FIELDS = Set.of("imageRef", "name", "metadata", "adminPass",
             "preserve_ephemeral", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality", "description",
             "key_name", "user_data", "trusted_image_certificates", "hostname");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerService servers;
 
@@ -121,17 +119,9 @@ final class ServerImageActions {
         if (v.atLeast(2, 57)) {
             server.put("user_data", s.userData());
         }
-        server.put("adminPass", adminPass != null ? adminPass : password());
+        server.put("adminPass", adminPass != null ? adminPass : AdminPasswords.generate());
         body.set("server", server);
         Json.write(ctx, 202, body);
     }
 
-    private static String password() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var sb = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
 }

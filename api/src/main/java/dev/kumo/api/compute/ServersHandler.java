@@ -11,7 +11,6 @@ import dev.kumo.core.compute.server.ServerListRequest;
 import dev.kumo.core.compute.server.ServerService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,7 +23,6 @@ final class ServersHandler {
     private static final Map<String, String> STATUS_TO_VM = Map.of("BUILD", "building", "ACTIVE", "active",
             "SHUTOFF", "stopped", "PAUSED", "paused", "SUSPENDED", "suspended", "ERROR", "error",
             "REBOOT", "active", "HARD_REBOOT", "active", "VERIFY_RESIZE", "resized");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerService servers;
     private final ComputeCallers callers;
@@ -71,7 +69,7 @@ final class ServersHandler {
         var groups = o.putArray("security_groups");
         first.securityGroups().forEach(g -> groups.addObject().put("name", g));
         // kumo does not set guest passwords; Nova returns one all the same (tempest checks it is there)
-        o.put("adminPass", in.adminPass() != null ? in.adminPass() : password());
+        o.put("adminPass", in.adminPass() != null ? in.adminPass() : AdminPasswords.generate());
         ctx.header("Location", Links.base(ctx) + SERVERS + "/" + first.id());
         Json.write(ctx, 202, body);
     }
@@ -215,12 +213,4 @@ final class ServersHandler {
         return view;
     }
 
-    private static String password() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var sb = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
 }

@@ -98,7 +98,7 @@ final class HostGatewayAddresses {
             return;
         }
         String set = "{ " + String.join(", ", bridges.stream().map(b -> "\"" + b + "\"").toList()) + " }";
-        String text = "table inet " + guardTable + " {}\ndelete table inet " + guardTable + "\n"
+        String text = SecurityGroupRuleset.removal(guardTable, "inet")
                 + "table inet " + guardTable + " {\n"
                 + "  chain forward {\n"
                 + "    type filter hook forward priority filter - 10; policy accept;\n"
@@ -110,7 +110,7 @@ final class HostGatewayAddresses {
 
     /** Removes the guard table (when the host no longer carries any of kumo's networks). */
     void unguard() {
-        host.run(List.of("nft", "-f", "-"), "table inet " + guardTable + " {}\ndelete table inet " + guardTable + "\n")
+        host.run(List.of("nft", "-f", "-"), SecurityGroupRuleset.removal(guardTable, "inet"))
                 .orThrow("remove the forwarding guard");
     }
 
