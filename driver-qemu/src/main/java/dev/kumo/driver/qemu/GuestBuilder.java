@@ -33,9 +33,8 @@ final class GuestBuilder {
 
     void build(SpawnRequest request, InstanceFiles files) throws QemuException {
         try (Undo undo = Undo.open()) {
-            files.checkSocketPath();
-            createFolder(files);
-            undo.push("delete " + files.dir(), () -> ConfigDrives.deleteTree(files.dir()));
+            files.createFolders();
+            undo.push("delete " + files.dir(), () -> deleteFolders(files));
             SpawnRequest.ImageSpec image = request.image();
             if (image.path() == null) {
                 throw new QemuException("Failed to spawn instance " + files.instanceId() + ": image " + image.id()
@@ -62,11 +61,11 @@ final class GuestBuilder {
         }
     }
 
-    private static void createFolder(InstanceFiles files) throws QemuException {
-        try {
-            Files.createDirectories(files.dir());
-        } catch (IOException e) {
-            throw new QemuException("Failed to create " + files.dir() + ": " + e, e);
+    /** Deletes the instance folder and, when they live elsewhere, the sockets' folder. */
+    static void deleteFolders(InstanceFiles files) {
+        ConfigDrives.deleteTree(files.dir());
+        if (files.socketsElsewhere()) {
+            ConfigDrives.deleteTree(files.socketDir());
         }
     }
 

@@ -120,7 +120,7 @@ public final class QemuVirtDriver implements VirtDriver {
                 }
             } else {
                 // a folder without a launch record is what a crash in the middle of a spawn left: start over
-                ConfigDrives.deleteTree(files.dir());
+                GuestBuilder.deleteFolders(files);
                 builder.build(request, files);
             }
             return infoOf(files);
@@ -139,7 +139,7 @@ public final class QemuVirtDriver implements VirtDriver {
                     QemuProcesses.stop(stray.pid(), files, Duration.ofSeconds(5));
                 }
             }
-            ConfigDrives.deleteTree(files.dir());
+            GuestBuilder.deleteFolders(files);
             if (Files.exists(files.dir())) {
                 throw new QemuException("Failed to destroy instance " + instance.id() + ": " + files.dir()
                         + " could not be deleted");

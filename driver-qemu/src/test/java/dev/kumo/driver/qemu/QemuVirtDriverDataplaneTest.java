@@ -35,6 +35,7 @@ class QemuVirtDriverDataplaneTest {
     private static final String HOST = "kq-host";
     private static final Duration BOOT = Duration.ofSeconds(90);
 
+    private Path tempRoot;
     private Path stateDir;
     private String bridge;
     private String tap;
@@ -48,8 +49,10 @@ class QemuVirtDriverDataplaneTest {
             assumeTrue(HostCommand.run(Duration.ofSeconds(5), "sh", "-c", "command -v " + tool).succeeded(),
                     tool + " is not installed");
         }
-        // short: the QMP socket path must fit in 107 characters
-        stateDir = Files.createTempDirectory(Path.of("/tmp"), "kq");
+        // deep on purpose, as in a CI clone: the sockets no longer fit beside the disk and must move to /run
+        tempRoot = Files.createTempDirectory(Path.of("/tmp"), "kq");
+        stateDir = tempRoot.resolve("a-state-directory-nested-as-deep-as-a-ci-workspace-clone/state");
+        Files.createDirectories(stateDir);
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         bridge = "kqtbr" + suffix;
         HostCommand.run(Duration.ofSeconds(10), "ip", "link", "add", bridge, "type", "bridge").orThrow("to add the test bridge");
@@ -67,6 +70,7 @@ class QemuVirtDriverDataplaneTest {
         // whatever a failed test left: stop QEMU by the pids this state dir owns, never by name
         for (QemuProcesses.Owned guest : QemuProcesses.under(stateDir.resolve("instances"))) {
             ProcessHandle.of(guest.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            ConfigDrives.deleteTree(InstanceFiles.of(stateDir.resolve("instances"), guest.instanceId()).socketDir());
         }
         if (tap != null) {
             HostCommand.run(Duration.ofSeconds(10), "ip", "link", "del", tap);
@@ -74,7 +78,7 @@ class QemuVirtDriverDataplaneTest {
         if (bridge != null) {
             HostCommand.run(Duration.ofSeconds(10), "ip", "link", "del", bridge);
         }
-        ConfigDrives.deleteTree(stateDir);
+        ConfigDrives.deleteTree(tempRoot);
     }
 
     @Test
@@ -156,9 +160,13 @@ class QemuVirtDriverDataplaneTest {
         restarted.pause(ref);
         assertThat(restarted.info(ref)).get().extracting(InstanceInfo::powerState).isEqualTo(PowerState.PAUSED);
 
+        InstanceFiles files = InstanceFiles.of(stateDir.resolve("instances"), id);
+        assertThat(files.socketDir()).as("sockets moved out of the deep state dir").startsWith(Path.of("/run/kumo"));
+        assertThat(files.qmpSocket()).exists();
         restarted.destroy(ref);
         assertThat(QemuProcesses.alive(before)).isFalse();
         assertThat(stateDir.resolve("instances").resolve(id)).doesNotExist();
+        assertThat(files.socketDir()).doesNotExist();
         assertThat(restarted.info(ref)).isEmpty();
         assertThat(restarted.listInstances(HOST)).isEmpty();
         restarted.destroy(ref); // idempotent
