@@ -9,6 +9,7 @@ import dev.kumo.core.network.agent.AgentService;
 import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
+import dev.kumo.core.network.dhcp.DhcpPorts;
 import dev.kumo.core.network.floatingip.FloatingIpService;
 import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.datapath.ReconcileReport;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,16 +50,21 @@ public final class NetworkWiring {
     private final NetworkStore store;
     private final L3DataPathSync l3;
     private final SecurityGroupDataPathSync groups;
+    private final DhcpPorts dhcpPorts;
+    private final Clock clock;
+    private final AtomicBoolean dhcpPortsConverged = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("network-reconcile").daemon().factory());
 
     private NetworkWiring(NetworkServices services, DataPathSync dataPath, NetworkStore store, L3DataPathSync l3,
-                          SecurityGroupDataPathSync groups) {
+                          SecurityGroupDataPathSync groups, DhcpPorts dhcpPorts, Clock clock) {
         this.services = services;
         this.dataPath = dataPath;
         this.store = store;
         this.l3 = l3;
         this.groups = groups;
+        this.dhcpPorts = dhcpPorts;
+        this.clock = clock;
     }
 
     public static NetworkWiring create(Database database, NetworkDriver driver, NetworkSettings settings, Clock clock) {
@@ -78,15 +85,16 @@ public final class NetworkWiring {
         var l3 = new L3DataPathSync(store, driver, clock);
         var groups = new SecurityGroupDataPathSync(store, driver);
         var quotas = new QuotaService(store, settings);
+        var dhcpPorts = new DhcpPorts(host.name());
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
-                new SubnetService(store, settings, quotas, dataPath, clock),
+                new SubnetService(store, settings, quotas, dataPath, dhcpPorts, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
                 new SecurityGroupRuleService(store, quotas, groups, clock),
                 new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
         services.agents().register();
-        return new NetworkWiring(services, dataPath, store, l3, groups);
+        return new NetworkWiring(services, dataPath, store, l3, groups, dhcpPorts, clock);
     }
 
     public NetworkServices services() {
@@ -120,6 +128,11 @@ public final class NetworkWiring {
     private void reconcileOnce() {
         try {
             long started = System.nanoTime();
+            if (!dhcpPortsConverged.getAndSet(true)) {
+                // once per start: networks of a database from before DHCP ports, or a change a crash cut short
+                int made = dhcpPorts.convergeAll(store, clock.instant()).size();
+                LOG.info("DHCP ports: {} created, readdressed or deleted", made);
+            }
             // a real driver keeps what it was told in memory: groups before the ports that use them, routers
             // after their networks, floating IPs after their routers
             int groupCount = groups.reconcileAll();

@@ -78,8 +78,8 @@ class DataPathStatusTest {
             assertThat(s.gatewayIp()).isEqualTo("10.0.0.1");
             assertThat(s.dhcpEnabled()).isTrue();
         });
-        assertThat(driver.journal()).extracting(DataPathChange::operation)
-                .containsExactly(FakeOperation.ENSURE_NETWORK, FakeOperation.ENSURE_NETWORK);
+        assertThat(driver.journal()).extracting(DataPathChange::operation).as("the DHCP port before the subnet's DHCP")
+                .containsExactly(FakeOperation.ENSURE_NETWORK, FakeOperation.ENSURE_PORT, FakeOperation.ENSURE_NETWORK);
     }
 
     @Test

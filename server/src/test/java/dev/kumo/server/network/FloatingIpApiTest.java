@@ -126,8 +126,8 @@ class FloatingIpApiTest {
     @Test
     void exhaustedPoolIs409() {
         String pool = neutron.create("network", admin, "\"name\": \"tiny\", \"router:external\": true").get("id").asText();
-        neutron.subnet(admin, pool, "172.25.0.0/29", "\"allocation_pools\": [{\"start\": \"172.25.0.2\", "
-                + "\"end\": \"172.25.0.2\"}]");
+        neutron.subnet(admin, pool, "172.25.0.0/29", "\"enable_dhcp\": false, \"allocation_pools\": [{\"start\": "
+                + "\"172.25.0.2\", \"end\": \"172.25.0.2\"}]");
         neutron.create("floatingip", demo, "\"floating_network_id\": \"" + pool + "\"");
         var second = neutron.post("/floatingips", demo, "{\"floatingip\": {\"floating_network_id\": \"" + pool + "\"}}");
         assertThat(Neutron.error(second, 409).get("type").asText()).isEqualTo("IpAddressGenerationFailure");

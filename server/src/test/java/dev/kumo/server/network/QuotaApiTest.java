@@ -57,7 +57,8 @@ class QuotaApiTest {
         JsonNode error = Neutron.error(neutron.post("/networks", other, "{\"network\": {}}"), 409);
         assertThat(error.get("type").asText()).isEqualTo("OverQuota");
         assertThat(error.get("message").asText()).isEqualTo("Quota exceeded for resources: ['network'].");
-        neutron.subnet(other, net, "10.0.0.0/24");
+        // without DHCP: its port counts against the project's ports, as in Neutron
+        neutron.subnet(other, net, "10.0.0.0/24", "\"enable_dhcp\": false");
         assertThat(Neutron.error(neutron.post("/subnets", other, "{\"subnet\": {\"network_id\": \"" + net
                 + "\", \"cidr\": \"10.0.1.0/24\", \"ip_version\": 4}}"), 409).get("message").asText())
                 .isEqualTo("Quota exceeded for resources: ['subnet'].");

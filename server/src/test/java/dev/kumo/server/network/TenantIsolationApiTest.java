@@ -95,7 +95,9 @@ class TenantIsolationApiTest {
         assertThat(ids("/networks", admin, "networks")).contains(altNet, shared, external);
         assertThat(ids("/networks?project_id=" + altProject, admin, "networks")).containsExactly(altNet);
         assertThat(ids("/networks?tenant_id=" + altProject, admin, "networks")).containsExactly(altNet);
-        assertThat(ids("/ports?project_id=" + altProject, admin, "ports")).containsExactly(altPort);
+        assertThat(ids("/ports?project_id=" + altProject + "&device_owner=network:dhcp", admin, "ports"))
+                .as("its network's DHCP port").hasSize(1).doesNotContain(altPort);
+        assertThat(ids("/ports?project_id=" + altProject, admin, "ports")).hasSize(2).contains(altPort);
         assertThat(ids("/networks?project_id=" + altProject, demo, "networks")).as("filters never widen what one sees")
                 .isEmpty();
     }

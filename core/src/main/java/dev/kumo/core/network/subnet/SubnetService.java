@@ -6,6 +6,7 @@ import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.NeutronErrors;
 import dev.kumo.core.network.TextRules;
 import dev.kumo.core.network.datapath.DataPathSync;
+import dev.kumo.core.network.dhcp.DhcpPorts;
 import dev.kumo.core.network.ip.AllocationRanges;
 import dev.kumo.core.network.ip.Cidr;
 import dev.kumo.core.network.ip.IpAddress;
@@ -37,14 +38,16 @@ public final class SubnetService {
     private final NetworkSettings settings;
     private final QuotaService quotas;
     private final DataPathSync dataPath;
+    private final DhcpPorts dhcpPorts;
     private final Clock clock;
 
     public SubnetService(NetworkStore store, NetworkSettings settings, QuotaService quotas, DataPathSync dataPath,
-                         Clock clock) {
+                         DhcpPorts dhcpPorts, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.dataPath = Objects.requireNonNull(dataPath, "dataPath");
+        this.dhcpPorts = Objects.requireNonNull(dhcpPorts, "dhcpPorts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -63,34 +66,45 @@ public final class SubnetService {
     /** Creates every subnet or none. */
     public List<Subnet> createAll(NetworkCaller caller, List<SubnetRequest> requests) {
         record Created(Subnet subnet, List<Port> addressed) {}
+        List<Port> dhcp = new ArrayList<>();
         List<Created> created = store.write(tx -> {
+            dhcp.clear();
             List<Created> out = new ArrayList<>();
             for (SubnetRequest in : requests) {
                 Subnet subnet = insert(tx, caller, in);
                 out.add(new Created(subnet, addAutoAddresses(tx, subnet)));
             }
+            out.stream().map(c -> c.subnet().networkId()).distinct()
+                    .forEach(n -> dhcpPorts.converge(tx, n, clock.instant()).ifPresent(dhcp::add));
             return out;
         });
+        // the DHCP port first: the network's DHCP service then starts on its address rather than a stand-in
+        dataPath.syncPorts(dhcp);
         created.stream().map(c -> c.subnet().networkId()).distinct().forEach(dataPath::syncNetwork);
         created.forEach(c -> dataPath.syncPorts(c.addressed()));
         return store.read(tx -> created.stream().map(c -> tx.subnets().find(c.subnet().id(), Viewer.ALL).orElseThrow()).toList());
     }
 
     public Subnet update(NetworkCaller caller, String id, SubnetRequest in) {
+        List<Port> dhcp = new ArrayList<>();
         Subnet updated = store.write(tx -> {
+            dhcp.clear();
             Subnet old = find(tx, caller, id);
             NetworkPolicy.requireOwner(caller, old.projectId(), "update_subnet");
             Subnet changed = applyUpdate(tx, old, in);
             tx.subnets().update(changed);
+            dhcpPorts.converge(tx, changed.networkId(), clock.instant()).ifPresent(dhcp::add);
             return changed;
         });
+        dataPath.syncPorts(dhcp);
         dataPath.syncNetwork(updated.networkId());
         return get(caller, id);
     }
 
     /**
      * Deletes the subnet. Ports with an address on it keep it alive (409), except DHCP ports and ports on
-     * SLAAC/stateless subnets, whose addresses on it are removed, as Neutron does.
+     * SLAAC/stateless subnets, whose addresses on it are removed, as Neutron does; the DHCP port goes with the
+     * network's last DHCP-enabled subnet.
      */
     public void delete(NetworkCaller caller, String id) {
         record Removed(Subnet subnet, List<Port> changed) {}
@@ -112,6 +126,7 @@ public final class SubnetService {
                 changed.add(without);
             }
             tx.subnets().delete(id);
+            dhcpPorts.converge(tx, subnet.networkId(), clock.instant()).ifPresent(changed::add);
             return new Removed(subnet, changed);
         });
         dataPath.syncNetwork(removed.subnet().networkId());
@@ -196,7 +211,8 @@ public final class SubnetService {
             SubnetRules.gatewayOutsidePools(gateway, pools);
         }
         if (gateway != null && !gateway.equals(oldGateway)) {
-            tx.allocations().holder(old.id(), gateway).ifPresent(port -> {
+            // the DHCP port's address does not count: the DHCP port moves off the new gateway below
+            tx.allocations().holder(old.id(), gateway).filter(port -> !dhcpPorts.owns(tx, port)).ifPresent(port -> {
                 throw NeutronErrors.conflict("IpAddressInUse", "Unable to complete operation for network %s. The IP "
                         + "address %s is in use (by port %s), so it cannot become the gateway.", old.networkId(), gateway, port);
             });

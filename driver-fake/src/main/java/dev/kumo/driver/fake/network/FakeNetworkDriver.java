@@ -225,11 +225,14 @@ public final class FakeNetworkDriver implements NetworkDriver {
         return List.copyOf(journal);
     }
 
-    /** The hosts file the network's DHCP service would serve: one line per port with addresses. */
+    /**
+     * The hosts file the network's DHCP service would serve: one line per port with addresses, except the DHCP
+     * service's own port (as the Linux driver's).
+     */
     public List<DhcpHost> dhcpHosts(String networkId) {
         List<DhcpHost> hosts = new ArrayList<>();
         for (PortSpec p : ports.values()) {
-            if (p.networkId().equals(networkId) && !p.addresses().isEmpty()) {
+            if (p.networkId().equals(networkId) && !p.addresses().isEmpty() && !"network:dhcp".equals(p.deviceOwner())) {
                 hosts.add(new DhcpHost(p.macAddress(), p.addresses().stream().map(PortAddress::ipAddress).toList(),
                         p.hostname()));
             }
