@@ -40,7 +40,9 @@ final class ServerProcess {
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsArchive,
                 "-jar", jar.toString(), "serve", "--state-dir", stateDir.toString(), "--port", Integer.toString(port),
                 // the control plane's figures: no QEMU probe, no kernel networking (those have benches of their own)
-                "--emulated");
+                "--emulated",
+                // the demo's private network would take one of the 1,000 tenant VNIs the network bench needs
+                "--set", "network.demo_networks=false");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
         builder.environment().remove("KUMO_STATE_DIR");

@@ -3,6 +3,7 @@ package dev.kumo.server.cli;
 import dev.kumo.server.CloudServer;
 import dev.kumo.server.StateDir;
 import dev.kumo.server.config.KumoConfig;
+import dev.kumo.server.config.Settings;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", description = "Run the control plane in the foreground (for systemd, ./kumo up and tests).")
 public final class ServeCommand implements Callable<Integer> {
@@ -23,11 +27,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--emulated", description = "Use the fake drivers: no root, QEMU or kernel networking needed.")
     boolean emulated;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Overrides a setting of kumo.conf for this run (repeatable), e.g. network.demo_networks=false.")
+    Map<String, String> settings = new HashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        for (String key : settings.keySet()) {
+            if (Settings.ALL.stream().noneMatch(s -> s.key().equals(key))) {
+                throw new ParameterException(spec.commandLine(), "--set: " + key + " is not a setting of kumo.conf");
+            }
+        }
         StateDir state = stateDirOption.resolve();
         state.initialise();
-        Map<String, String> overrides = new HashMap<>();
+        Map<String, String> overrides = new HashMap<>(settings);
         if (port != null) {
             overrides.put("api.port", port.toString());
         }
