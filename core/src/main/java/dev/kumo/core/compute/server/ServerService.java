@@ -41,6 +41,8 @@ public final class ServerService {
     private final ServerRebuilds rebuilds;
     private final ServerResizes resizes;
     private final ServerInterfaces interfaces;
+    private final ServerGroups groups;
+    private final TenantUsages usage;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -57,6 +59,18 @@ public final class ServerService {
         this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
         this.resizes = new ServerResizes(store, flavors, quotas, scheduler, clock);
         this.interfaces = new ServerInterfaces(store, network, converger, clock);
+        this.groups = new ServerGroups(store, quotas, clock);
+        this.usage = new TenantUsages(store, clock);
+    }
+
+    /** {@code os-server-groups}, whose members the scheduler places by the group's policy. */
+    public ServerGroups groups() {
+        return groups;
+    }
+
+    /** {@code os-simple-tenant-usage}. */
+    public TenantUsages usage() {
+        return usage;
     }
 
     /** {@code os-interface}: list, show, attach and detach a server's ports. */
@@ -104,6 +118,14 @@ public final class ServerService {
     }
 
     public List<Server> create(ComputeCaller caller, ServerCreate in) {
+        return create(caller, in, null);
+    }
+
+    /** Create; with {@code groupHint} (the {@code group} scheduler hint) the new servers join that server group. */
+    public List<Server> create(ComputeCaller caller, ServerCreate in, String groupHint) {
+        if (groupHint != null) {
+            groups.checkHint(caller, groupHint);
+        }
         String projectId = caller.requireProject();
         ServerRules.checkName(in.name());
         ServerRules.checkCounts(in.minCount(), in.maxCount());
@@ -129,6 +151,9 @@ public final class ServerService {
                 Server s = newServer(caller, in, flavor, image, publicKey, nets, reservation, i, count);
                 tx.servers().insert(s);
                 servers.add(s);
+            }
+            if (groupHint != null) {
+                groups.join(tx, groupHint, servers);
             }
             return servers;
         });

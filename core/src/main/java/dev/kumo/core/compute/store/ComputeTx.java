@@ -13,4 +13,8 @@ public interface ComputeTx {
     QuotaRepository quotas();
 
     ServerTagRepository tags();
+
+    ServerGroupRepository serverGroups();
+
+    TerminatedServerRepository terminated();
 }
