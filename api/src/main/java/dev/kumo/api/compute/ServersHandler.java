@@ -88,7 +88,7 @@ final class ServersHandler {
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
                 Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all, // tenant_id only narrows all_tenants
                 project, changesSince(ctx), Queries.string(ctx, "marker"), limit, Queries.string(ctx, "ip"),
-                Queries.string(ctx, "ip6"));
+                Queries.string(ctx, "ip6"), Queries.string(ctx, "reservation_id"));
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");

@@ -98,6 +98,26 @@ class ServerGroupPlacementApiTest {
     }
 
     @Test
+    void aMultipleCreateJoinsTheGroupAndIsFoundByItsReservationId() throws Exception {
+        String g = group("2.1", "{\"name\": \"pair\", \"policies\": [\"anti-affinity\"]}");
+        var r = nova.post("/servers", demo, "{\"server\": {\"name\": \"multi\", \"imageRef\": \"" + image
+                + "\", \"flavorRef\": \"1\", \"networks\": [{\"uuid\": \"" + net + "\"}], \"min_count\": 2, "
+                + "\"return_reservation_id\": true}, \"os:scheduler_hints\": {\"group\": \"" + g + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String reservation = r.json().get("reservation_id").asText();
+        JsonNode listed = nova.get("/servers/detail?reservation_id=" + reservation, demo).json().get("servers");
+        assertThat(listed).hasSize(2);
+        var hosts = new HashSet<String>();
+        for (JsonNode s : listed) {
+            servers.add(s.get("id").asText());
+            nova.await(demo, s.get("id").asText(), "ACTIVE");
+            hosts.add(nova.get("/servers/" + s.get("id").asText(), admin).json().at("/server/OS-EXT-SRV-ATTR:host").asText());
+        }
+        assertThat(hosts).hasSize(2);
+        assertThat(members(g)).hasSize(2);
+    }
+
+    @Test
     void affinityKeepsEveryMemberOnTheFirstOnesHost() throws Exception {
         String g = group("2.1", "{\"name\": \"together\", \"policies\": [\"affinity\"]}");
         String first = activeHost(g, "f1");

@@ -244,7 +244,7 @@ public final class ServerService {
             throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
         }
         Predicate<Server> matches = matcher(in);
-        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null;
+        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null || in.reservationId() != null;
         var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
                 in.marker(), filtered ? 0 : in.limit());
         var found = store.read(tx -> tx.servers().list(query));
@@ -255,12 +255,13 @@ public final class ServerService {
         return in.limit() > 0 && matching.size() > in.limit() ? matching.subList(0, in.limit()) : matching;
     }
 
-    /** The regex filters SQL does not apply: name, and fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses. */
+    /** The filters SQL does not apply: name, fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses, reservation. */
     private static Predicate<Server> matcher(ServerListRequest in) {
         Pattern name = pattern("name", in.name());
         Pattern ip = pattern("ip", in.ip());
         Pattern ip6 = pattern("ip6", in.ip6());
         return s -> (name == null || name.matcher(s.name()).find())
+                && (in.reservationId() == null || in.reservationId().equals(s.reservationId()))
                 && (ip == null || anyAddress(s, false, ip)) && (ip6 == null || anyAddress(s, true, ip6));
     }
 
