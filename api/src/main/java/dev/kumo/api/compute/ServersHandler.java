@@ -140,7 +140,8 @@ final class ServersHandler {
         Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
                 b.has("description"), AccessIps.parse(b));
         var body = Json.object();
-        body.set("server", tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
+        body.set("server", grouped(tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))),
+                serverTags(ctx, s)), s));
         Json.write(ctx, 200, body);
     }
 
@@ -195,12 +196,21 @@ final class ServersHandler {
 
     private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
+        body.set("server", grouped(tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))),
+                serverTags(ctx, s)), s));
         Json.write(ctx, status, body);
     }
 
     private List<String> serverTags(Context ctx, Server s) {
         return Microversion.of(ctx).atLeast(2, 26) ? servers.tags().of(List.of(s.id())).get(s.id()) : null;
+    }
+
+    /** The view's {@code server_groups} (shown from 2.71) filled with the server's group. */
+    private ObjectNode grouped(ObjectNode view, Server s) {
+        if (view.has("server_groups")) {
+            servers.groups().groupOf(s.id()).ifPresent(id -> view.putArray("server_groups").add(id));
+        }
+        return view;
     }
 
     /** The view's {@code tags} (shown from 2.26) filled with the server's. */

@@ -121,6 +121,8 @@ class ServerGroupPlacementApiTest {
     void affinityKeepsEveryMemberOnTheFirstOnesHost() throws Exception {
         String g = group("2.1", "{\"name\": \"together\", \"policies\": [\"affinity\"]}");
         String first = activeHost(g, "f1");
+        JsonNode shown = nova.get("/servers/" + servers.get(0), demo, "OpenStack-API-Version", "compute 2.71").json();
+        assertThat(shown.at("/server/server_groups").toString()).as("2.71 shows the group").isEqualTo("[\"" + g + "\"]");
         assertThat(activeHost(g, "f2")).isEqualTo(first);
         assertThat(activeHost(g, "f3")).isEqualTo(first);
         assertThat(members(g)).hasSize(3);

@@ -8,6 +8,7 @@ import dev.kumo.core.compute.store.ComputeTx;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,6 +61,11 @@ public final class ServerGroups {
             visible(tx, caller, id);
             return tx.serverGroups().delete(id);
         });
+    }
+
+    /** The id of the group the server is a member of, if any (the server's own visibility is checked by the caller). */
+    public Optional<String> groupOf(String serverId) {
+        return store.read(tx -> tx.serverGroups().groupOf(serverId).map(ServerGroup::id));
     }
 
     /** Before a create's transaction: the hinted group must exist and be the caller's (400 otherwise, as Nova). */
