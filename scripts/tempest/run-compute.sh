@@ -99,6 +99,8 @@ build_timeout = 60
 build_interval = 1
 
 [compute-feature-enabled]
+# tempest's default filters plus the two whose hints kumo's scheduler also honours
+scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter,SameHostFilter,DifferentHostFilter
 resize = true
 cold_migration = false
 live_migration = false

@@ -37,3 +37,13 @@ CREATE TABLE compute_terminated_server (
 );
 
 CREATE INDEX compute_terminated_server_window ON compute_terminated_server (terminated_at, project_id);
+
+-- The same_host / different_host scheduler hints of a server create (Nova's SameHostFilter and
+-- DifferentHostFilter): kept with the server because it is scheduled after the create returns (and again
+-- after a restart). One row per named server.
+CREATE TABLE compute_server_hint (
+    server_id  TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    target_id  TEXT NOT NULL,
+    PRIMARY KEY (server_id, kind, target_id)
+);

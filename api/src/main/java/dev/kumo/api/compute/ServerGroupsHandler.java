@@ -1,6 +1,5 @@
 package dev.kumo.api.compute;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.http.Json;
 import dev.kumo.api.http.Queries;
@@ -96,21 +95,5 @@ final class ServerGroupsHandler {
                     name, v, v);
         }
         return Integer.parseInt(v);
-    }
-
-    /** The {@code group} scheduler hint of a server create's body (a server group id), or null. */
-    static String hintedGroup(JsonNode body) {
-        JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
-                : body.get("OS-SCH-HNT:scheduler_hints");
-        JsonNode group = hints == null ? null : hints.get("group");
-        if (group == null || group.isNull()) {
-            return null;
-        }
-        String id = group.isArray() && group.size() == 1 ? group.get(0).asText() : group.asText();
-        if (!id.matches("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")) {
-            throw ComputeErrors.badRequest("Invalid input for field/attribute group. Value: %s. '%s' is not a 'uuid'",
-                    id, id);
-        }
-        return id;
     }
 }

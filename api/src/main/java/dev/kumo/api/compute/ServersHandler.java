@@ -55,7 +55,7 @@ final class ServersHandler {
         var caller = callers.require(ctx);
         var b = NovaBody.wrapped(ctx, "server");
         var in = ServerRequests.create(b, Microversion.of(ctx));
-        List<Server> created = servers.create(caller, in, ServerGroupsHandler.hintedGroup(Json.body(ctx)));
+        List<Server> created = servers.create(caller, in, SchedulerHintRequests.parse(Json.body(ctx)));
         Server first = created.get(0);
         var body = Json.object();
         if (Json.body(ctx).path("server").path("return_reservation_id").asBoolean(false)) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code group} scheduler hint on the emulated cloud's two compute hosts (compute-1, compute-2): members
- * join the group, the scheduler honours its policy, deleted servers leave it.
+ * Scheduler hints on the emulated cloud's two compute hosts (compute-1, compute-2): with {@code group} members
+ * join the group, the scheduler honours its policy, deleted servers leave it; same_host and different_host.
  */
 class ServerGroupPlacementApiTest {
     static TestCloud cloud;
@@ -182,5 +182,29 @@ class ServerGroupPlacementApiTest {
         String g = r.json().at("/server_group/id").asText();
         Nova.fault(bootInto(g, "x"), 400, "badRequest");
         nova.delete("/os-server-groups/" + g, admin);
+    }
+
+    private String activeWithHints(String name, String hints) throws InterruptedException {
+        var r = nova.post("/servers", demo, "{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \"" + image
+                + "\", \"flavorRef\": \"1\", \"networks\": [{\"uuid\": \"" + net + "\"}]}, "
+                + "\"os:scheduler_hints\": " + hints + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String id = r.json().at("/server/id").asText();
+        servers.add(id);
+        nova.await(demo, id, "ACTIVE");
+        return nova.get("/servers/" + id, admin).json().at("/server/OS-EXT-SRV-ATTR:host").asText();
+    }
+
+    @Test
+    void sameHostAndDifferentHostHintsPlaceBesideOrAwayFromTheNamedServers() throws Exception {
+        String first = activeWithHints("h1", "{}");
+        String a = servers.get(0);
+        String other = activeWithHints("h2", "{\"different_host\": \"" + a + "\"}");
+        assertThat(other).isNotEqualTo(first);
+        assertThat(activeWithHints("h3", "{\"same_host\": [\"" + a + "\"]}")).isEqualTo(first);
+        assertThat(activeWithHints("h4", "{\"different_host\": [\"" + a + "\"]}")).isEqualTo(other);
+        var bad = nova.post("/servers", demo, "{\"server\": {\"name\": \"bad\", \"imageRef\": \"" + image
+                + "\", \"flavorRef\": \"1\", \"networks\": \"none\"}, \"os:scheduler_hints\": {\"same_host\": \"x\"}}");
+        Nova.fault(bad, 400, "badRequest");
     }
 }

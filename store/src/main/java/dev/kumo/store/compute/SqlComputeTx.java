@@ -6,6 +6,7 @@ import dev.kumo.core.compute.store.HostRepository;
 import dev.kumo.core.compute.store.KeypairRepository;
 import dev.kumo.core.compute.store.QuotaRepository;
 import dev.kumo.core.compute.store.ServerRepository;
+import dev.kumo.core.compute.store.SchedulerHintRepository;
 import dev.kumo.core.compute.store.ServerGroupRepository;
 import dev.kumo.core.compute.store.ServerTagRepository;
 import dev.kumo.core.compute.store.TerminatedServerRepository;
@@ -57,5 +58,10 @@ final class SqlComputeTx implements ComputeTx {
     @Override
     public TerminatedServerRepository terminated() {
         return new SqlTerminatedServerRepository(handle);
+    }
+
+    @Override
+    public SchedulerHintRepository hints() {
+        return new SqlSchedulerHintRepository(handle);
     }
 }

@@ -45,12 +45,13 @@ public final class Scheduler {
                 .collect(Collectors.toMap(ComputeService::host, Function.identity()));
         Map<String, Usage> usage = tx.servers().hostUsage();
         GroupPlacement group = groupOf(tx, serverId);
+        HostHints hints = hintsOf(tx, serverId);
         var reasons = new ArrayList<String>();
         var groupReasons = new ArrayList<String>();
         var fitting = new ArrayList<HostCapabilities>();
         for (HostCapabilities host : driver.hosts()) {
             String why = rejection(host, services.get(host.host()), usage.getOrDefault(host.host(), Usage.NONE), flavor, zone);
-            if (why == null && (why = group.rejection(host.host())) != null) {
+            if (why == null && (why = requested(group, hints, host.host())) != null) {
                 groupReasons.add(host.host() + ": " + why);
             }
             if (why == null) {
@@ -61,7 +62,7 @@ public final class Scheduler {
         }
         if (fitting.isEmpty()) {
             LOG.info("no valid host for server {} ({}): {}", serverId, flavor.name(), reasons);
-            // the group's policy is the user's own doing: say so (the other reasons stay in the log, as in Nova)
+            // the group's policy and the hints are the user's own doing: say so (the rest stays in the log, as Nova)
             throw new NoValidHost("There are not enough hosts available."
                     + (groupReasons.isEmpty() ? "" : " " + String.join("; ", groupReasons)));
         }
@@ -70,6 +71,27 @@ public final class Scheduler {
                         .thenComparingDouble(h -> freeRam(h, usage.getOrDefault(h.host(), Usage.NONE))))
                 .orElseThrow();
         return new Placement(best.host(), best.availabilityZone());
+    }
+
+    /** Why the server's group or host hints keep it off {@code host}, or null. */
+    private static String requested(GroupPlacement group, HostHints hints, String host) {
+        String why = group.rejection(host);
+        return why != null ? why : hints.rejection(host);
+    }
+
+    /** The same_host / different_host hints stored with the server, as the hosts their servers run on. */
+    private static HostHints hintsOf(ComputeTx tx, String serverId) {
+        var hints = tx.hints().of(serverId);
+        if (!hints.hasHostHints()) {
+            return HostHints.NONE;
+        }
+        return new HostHints(!hints.sameHost().isEmpty(), hostsOf(tx, hints.sameHost()), hostsOf(tx, hints.differentHost()));
+    }
+
+    private static java.util.Set<String> hostsOf(ComputeTx tx, List<String> serverIds) {
+        var hosts = new java.util.HashSet<String>();
+        serverIds.forEach(id -> tx.servers().find(id).map(Server::host).ifPresent(hosts::add));
+        return hosts;
     }
 
     /** The server's group with how many of its other members each host runs, or none. */

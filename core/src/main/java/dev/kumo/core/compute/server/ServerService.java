@@ -118,13 +118,16 @@ public final class ServerService {
     }
 
     public List<Server> create(ComputeCaller caller, ServerCreate in) {
-        return create(caller, in, null);
+        return create(caller, in, SchedulerHints.NONE);
     }
 
-    /** Create; with {@code groupHint} (the {@code group} scheduler hint) the new servers join that server group. */
-    public List<Server> create(ComputeCaller caller, ServerCreate in, String groupHint) {
-        if (groupHint != null) {
-            groups.checkHint(caller, groupHint);
+    /**
+     * Create with scheduler hints: with {@code group} the new servers join that server group; same_host and
+     * different_host are kept with each server for the scheduler.
+     */
+    public List<Server> create(ComputeCaller caller, ServerCreate in, SchedulerHints hints) {
+        if (hints.group() != null) {
+            groups.checkHint(caller, hints.group());
         }
         String projectId = caller.requireProject();
         ServerRules.checkName(in.name());
@@ -152,8 +155,11 @@ public final class ServerService {
                 tx.servers().insert(s);
                 servers.add(s);
             }
-            if (groupHint != null) {
-                groups.join(tx, groupHint, servers);
+            if (hints.group() != null) {
+                groups.join(tx, hints.group(), servers);
+            }
+            if (hints.hasHostHints()) {
+                servers.forEach(s -> tx.hints().save(s.id(), hints));
             }
             return servers;
         });

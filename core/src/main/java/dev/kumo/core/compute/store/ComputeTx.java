@@ -17,4 +17,6 @@ public interface ComputeTx {
     ServerGroupRepository serverGroups();
 
     TerminatedServerRepository terminated();
+
+    SchedulerHintRepository hints();
 }

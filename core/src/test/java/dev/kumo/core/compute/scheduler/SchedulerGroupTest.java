@@ -8,6 +8,7 @@ import dev.kumo.core.compute.flavor.Flavor;
 import dev.kumo.core.compute.host.ComputeService;
 import dev.kumo.core.compute.host.HostMonitor;
 import dev.kumo.core.compute.server.AccessAddresses;
+import dev.kumo.core.compute.server.SchedulerHints;
 import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.server.ServerGroup;
 import dev.kumo.core.compute.server.VmState;
@@ -29,7 +30,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Scheduler#place} with a server group, on the fake driver's two hosts (compute-1, compute-2), both up.
+ * {@link Scheduler#place} with a server group or host hints, on the fake driver's two hosts (compute-1, compute-2), both up.
  * compute-1 has more free RAM, so without a group it wins; the group's policy must override that.
  */
 class SchedulerGroupTest {
@@ -39,6 +40,7 @@ class SchedulerGroupTest {
     private final FakeVirtDriver driver = new FakeVirtDriver(FakeHosts.of(2, Duration.ZERO));
     private final Map<String, Server> servers = new HashMap<>();
     private ServerGroup group;
+    private SchedulerHints hints = SchedulerHints.NONE;
 
     private Scheduler scheduler() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -68,10 +70,12 @@ class SchedulerGroupTest {
                 (m, a) -> m.equals("hostUsage") ? usage : Optional.ofNullable(servers.get((String) a[0])));
         Object groupRepo = proxy(dev.kumo.core.compute.store.ServerGroupRepository.class,
                 (m, a) -> Optional.ofNullable(group).filter(g -> g.members().contains((String) a[0])));
+        Object hintRepo = proxy(dev.kumo.core.compute.store.SchedulerHintRepository.class, (m, a) -> hints);
         return proxy(ComputeTx.class, (m, a) -> switch (m) {
             case "hosts" -> hostRepo;
             case "servers" -> serverRepo;
             case "serverGroups" -> groupRepo;
+            case "hints" -> hintRepo;
             default -> throw new UnsupportedOperationException(m);
         });
     }
@@ -142,5 +146,20 @@ class SchedulerGroupTest {
         member("b", "compute-1");
         group(ServerGroup.SOFT_ANTI_AFFINITY, null);
         assertThat(place()).isEqualTo("compute-2");
+    }
+
+    @Test
+    void sameHostAndDifferentHostFollowAndAvoidTheNamedServers() throws Exception {
+        member("a", "compute-2");
+        hints = new SchedulerHints(null, List.of("a"), List.of());
+        assertThat(place()).isEqualTo("compute-2");
+        hints = new SchedulerHints(null, List.of(), List.of("a"));
+        member("b", "compute-1");
+        assertThat(place()).isEqualTo("compute-1");
+        hints = new SchedulerHints(null, List.of(), List.of("a", "b"));
+        assertThatThrownBy(this::place).isInstanceOf(NoValidHost.class).hasMessageContaining("different_host");
+        hints = new SchedulerHints(null, List.of("no-such-server"), List.of());
+        assertThatThrownBy(this::place).as("a same_host hint whose servers run nowhere fits no host")
+                .isInstanceOf(NoValidHost.class).hasMessageContaining("same_host");
     }
 }
