@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run tempest 33.0.0's compute (Nova v2.1) API tests against kumo: the modules this slice implements
 # (flavors, keypairs, servers list/show/create/delete, actions, limits, quotas, snapshots through the image
-# proxy), through run-identity.sh
+# proxy, server groups, simple tenant usage), through run-identity.sh
 # (same workspace, preflight, results and summary), with nova switched on and the compute options set to
 # what kumo has: an image (cirros, else one made here), flavors 1 and 2, and a shared network every test
 # project boots on (kumo has no routers yet, so tempest must not make isolated networks).
@@ -10,6 +10,7 @@
 # Optional:
 #   TEMPEST_REGEX          default: the modules below
 #   TEMPEST_EXCLUDE_LIST   default: none ("none" = none)
+#   TEMPEST_MIN_COMPUTE_NODES  default 1; 2 against --emulated (two fake hosts) runs the multi-node server group tests
 #   everything else run-identity.sh reads (WORKSPACE, RESULTS_DIR, TEMPEST_CONCURRENCY, TEMPEST_MIN_PASS, ...)
 #
 #   KUMO_URL=http://127.0.0.1:5000 OS_PASSWORD=... scripts/tempest/run-compute.sh
@@ -29,6 +30,7 @@ SLICE+='|servers\.test_create_server\.|servers\.test_list_servers_negative|serve
 SLICE+='|servers\.test_servers\.|servers\.test_servers_negative|servers\.test_server_actions'
 SLICE+='|admin\.test_flavors|admin\.test_quotas|admin\.test_hypervisor\.|admin\.test_services\.'
 SLICE+='|admin\.test_availability_zone\.|admin\.test_keypairs_v210'
+SLICE+='|servers\.test_server_group|admin\.test_simple_tenant_usage|admin\.test_servers_on_multinodes'
 SLICE+='|images\.test_images|images\.test_list_image|images\.test_image_metadata_negative)'
 export TEMPEST_REGEX=${TEMPEST_REGEX:-$SLICE}
 export TEMPEST_EXCLUDE_LIST=${TEMPEST_EXCLUDE_LIST-none}
@@ -90,13 +92,15 @@ image_ref_alt = $IMAGE_ID
 flavor_ref = 1
 flavor_ref_alt = 2
 fixed_network_name = $NETWORK_NAME
-min_compute_nodes = 1
+min_compute_nodes = ${TEMPEST_MIN_COMPUTE_NODES:-1}
 min_microversion = 2.1
 max_microversion = 2.79
 build_timeout = 60
 build_interval = 1
 
 [compute-feature-enabled]
+# tempest's default filters plus the two whose hints kumo's scheduler also honours
+scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter,SameHostFilter,DifferentHostFilter
 resize = true
 cold_migration = false
 live_migration = false

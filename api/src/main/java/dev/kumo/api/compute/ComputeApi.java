@@ -51,6 +51,8 @@ public final class ComputeApi implements ApiModule {
         new OsHostsHandler(services.inventory(), callers).register(routes);
         new LimitsHandler(services.quotas(), callers).register(routes);
         new QuotaSetsHandler(services.quotas(), callers).register(routes);
+        new ServerGroupsHandler(services.servers().groups(), callers).register(routes);
+        new TenantUsageHandler(services.servers().usage(), callers).register(routes);
         // Last: Nova's 404 body for anything no route above matched
         Handler notFound = ctx -> {
             throw ComputeErrors.notFound("The resource could not be found.");

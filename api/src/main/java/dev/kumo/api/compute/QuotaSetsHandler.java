@@ -48,7 +48,7 @@ final class QuotaSetsHandler {
         var limits = setKeys(ctx, quotas.show(callers.require(ctx), project, Queries.string(ctx, "user_id")));
         var used = quotas.usage(project);
         Map<String, Long> inUse = Map.of("instances", (long) used.instances(), "cores", (long) used.vcpus(),
-                "ram", used.ramMb());
+                "ram", used.ramMb(), "server_groups", (long) quotas.serverGroupsInUse(project));
         var body = Json.object();
         var o = body.putObject("quota_set").put("id", project);
         limits.forEach((k, v) -> o.putObject(k).put("limit", v).put("in_use", inUse.getOrDefault(k, 0L)).put("reserved", 0));

@@ -74,7 +74,7 @@ final class ServerViews {
         return o;
     }
 
-    /** GET /servers/{id}: the detail view plus, from 2.71, the server's groups (kumo has none yet). */
+    /** GET /servers/{id}: the detail view plus, from 2.71, the server's groups (filled in by the handler). */
     static ObjectNode show(Context ctx, ComputeCaller caller, Server s, Map<String, List<String>> floating) {
         var o = detail(ctx, caller, s, floating);
         if (Microversion.of(ctx).atLeast(2, 71)) {

@@ -55,7 +55,7 @@ final class ServersHandler {
         var caller = callers.require(ctx);
         var b = NovaBody.wrapped(ctx, "server");
         var in = ServerRequests.create(b, Microversion.of(ctx));
-        List<Server> created = servers.create(caller, in);
+        List<Server> created = servers.create(caller, in, SchedulerHintRequests.parse(Json.body(ctx)));
         Server first = created.get(0);
         var body = Json.object();
         if (Json.body(ctx).path("server").path("return_reservation_id").asBoolean(false)) {
@@ -88,7 +88,7 @@ final class ServersHandler {
         var request = new ServerListRequest(Queries.string(ctx, "name"), vmState, Queries.string(ctx, "image"),
                 Queries.string(ctx, "flavor"), Queries.string(ctx, "host"), all, // tenant_id only narrows all_tenants
                 project, changesSince(ctx), Queries.string(ctx, "marker"), limit, Queries.string(ctx, "ip"),
-                Queries.string(ctx, "ip6"));
+                Queries.string(ctx, "ip6"), Queries.string(ctx, "reservation_id"));
         List<Server> found = limit == 0 ? List.of() : servers.list(caller, request);
         var body = Json.object();
         var array = body.putArray("servers");
@@ -140,7 +140,8 @@ final class ServersHandler {
         Server s = servers.update(caller, ctx.pathParam("id"), NovaBody.text(b, "name"), NovaBody.text(b, "description"),
                 b.has("description"), AccessIps.parse(b));
         var body = Json.object();
-        body.set("server", tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
+        body.set("server", grouped(tagged(ServerViews.updated(ctx, caller, s, servers.floatingIps(List.of(s))),
+                serverTags(ctx, s)), s));
         Json.write(ctx, 200, body);
     }
 
@@ -195,12 +196,21 @@ final class ServersHandler {
 
     private void writeServer(Context ctx, ComputeCaller caller, Server s, int status) {
         var body = Json.object();
-        body.set("server", tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))), serverTags(ctx, s)));
+        body.set("server", grouped(tagged(ServerViews.show(ctx, caller, s, servers.floatingIps(List.of(s))),
+                serverTags(ctx, s)), s));
         Json.write(ctx, status, body);
     }
 
     private List<String> serverTags(Context ctx, Server s) {
         return Microversion.of(ctx).atLeast(2, 26) ? servers.tags().of(List.of(s.id())).get(s.id()) : null;
+    }
+
+    /** The view's {@code server_groups} (shown from 2.71) filled with the server's group. */
+    private ObjectNode grouped(ObjectNode view, Server s) {
+        if (view.has("server_groups")) {
+            servers.groups().groupOf(s.id()).ifPresent(id -> view.putArray("server_groups").add(id));
+        }
+        return view;
     }
 
     /** The view's {@code tags} (shown from 2.26) filled with the server's. */

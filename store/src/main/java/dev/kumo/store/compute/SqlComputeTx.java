@@ -6,7 +6,10 @@ import dev.kumo.core.compute.store.HostRepository;
 import dev.kumo.core.compute.store.KeypairRepository;
 import dev.kumo.core.compute.store.QuotaRepository;
 import dev.kumo.core.compute.store.ServerRepository;
+import dev.kumo.core.compute.store.SchedulerHintRepository;
+import dev.kumo.core.compute.store.ServerGroupRepository;
 import dev.kumo.core.compute.store.ServerTagRepository;
+import dev.kumo.core.compute.store.TerminatedServerRepository;
 import org.jdbi.v3.core.Handle;
 
 /** The repositories of one transaction, all on its handle. */
@@ -45,5 +48,20 @@ final class SqlComputeTx implements ComputeTx {
     @Override
     public ServerTagRepository tags() {
         return new SqlServerTagRepository(handle);
+    }
+
+    @Override
+    public ServerGroupRepository serverGroups() {
+        return new SqlServerGroupRepository(handle);
+    }
+
+    @Override
+    public TerminatedServerRepository terminated() {
+        return new SqlTerminatedServerRepository(handle);
+    }
+
+    @Override
+    public SchedulerHintRepository hints() {
+        return new SqlSchedulerHintRepository(handle);
     }
 }

@@ -103,6 +103,8 @@ final class SqlServerRepository implements ServerRepository {
     @Override
     public boolean delete(String id) {
         handle.createUpdate("DELETE FROM compute_server_tag WHERE server_id = :id").bind("id", id).execute();
+        handle.createUpdate("DELETE FROM compute_server_group_member WHERE server_id = :id").bind("id", id).execute();
+        handle.createUpdate("DELETE FROM compute_server_hint WHERE server_id = :id").bind("id", id).execute();
         return handle.createUpdate("DELETE FROM compute_server WHERE id = :id").bind("id", id).execute() > 0;
     }
 

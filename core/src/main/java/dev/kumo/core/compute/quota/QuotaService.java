@@ -64,6 +64,11 @@ public final class QuotaService {
         return store.read(tx -> tx.servers().projectUsage(projectId));
     }
 
+    /** How many server groups the project has, for the quota detail's {@code in_use}. */
+    public int serverGroupsInUse(String projectId) {
+        return store.read(tx -> tx.serverGroups().count(projectId));
+    }
+
     public Map<String, Integer> update(ComputeCaller caller, String projectId, Map<String, Integer> changes) {
         return update(caller, projectId, null, changes);
     }
@@ -144,6 +149,22 @@ public final class QuotaService {
         int limit = limits.get("key_pairs");
         if (limit >= 0 && tx.keypairs().count(userId) + 1 > limit) {
             throw ComputeErrors.overLimit("Quota exceeded, too many key pairs.");
+        }
+    }
+
+    /** Inside the group's creating transaction: Nova's 403 when the project has all the groups it may. */
+    public void checkServerGroups(ComputeTx tx, String projectId) {
+        int limit = limits(tx, projectId).get("server_groups");
+        if (limit >= 0 && tx.serverGroups().count(projectId) + 1 > limit) {
+            throw ComputeErrors.overLimit("Quota exceeded, too many server groups.");
+        }
+    }
+
+    /** Inside a server create's transaction: {@code adding} more members must fit the group's member quota. */
+    public void checkGroupMembers(ComputeTx tx, String projectId, int members, int adding) {
+        int limit = limits(tx, projectId).get("server_group_members");
+        if (limit >= 0 && members + adding > limit) {
+            throw ComputeErrors.overLimit("Quota exceeded, too many servers in group");
         }
     }
 

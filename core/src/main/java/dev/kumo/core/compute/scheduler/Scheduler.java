@@ -4,12 +4,14 @@ import dev.kumo.core.compute.ComputeSettings;
 import dev.kumo.core.compute.flavor.Flavor;
 import dev.kumo.core.compute.host.ComputeService;
 import dev.kumo.core.compute.host.HostMonitor;
+import dev.kumo.core.compute.server.Server;
 import dev.kumo.core.compute.store.ComputeTx;
 import dev.kumo.core.compute.store.ServerRepository.Usage;
 import dev.kumo.spi.compute.HostCapabilities;
 import dev.kumo.spi.compute.VirtDriver;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Filter, then weigh: a host qualifies if its compute service is up and enabled, it is in the requested zone,
- * and the flavor fits in what is left of its vCPUs, RAM and disk after allocation ratios; of those, the one
- * with the most free RAM wins. Runs inside the write transaction that records the placement, so two servers
+ * the flavor fits in what is left of its vCPUs, RAM and disk after allocation ratios, and the server's group policy
+ * (affinity, anti-affinity) allows it; of those, the soft group policies weigh first, then the one with the most
+ * free RAM wins. Runs inside the write transaction that records the placement, so two servers
  * scheduled at once see each other's claims.
  */
 public final class Scheduler {
@@ -41,10 +44,16 @@ public final class Scheduler {
         Map<String, ComputeService> services = tx.hosts().list().stream()
                 .collect(Collectors.toMap(ComputeService::host, Function.identity()));
         Map<String, Usage> usage = tx.servers().hostUsage();
+        GroupPlacement group = groupOf(tx, serverId);
+        HostHints hints = hintsOf(tx, serverId);
         var reasons = new ArrayList<String>();
+        var groupReasons = new ArrayList<String>();
         var fitting = new ArrayList<HostCapabilities>();
         for (HostCapabilities host : driver.hosts()) {
             String why = rejection(host, services.get(host.host()), usage.getOrDefault(host.host(), Usage.NONE), flavor, zone);
+            if (why == null && (why = requested(group, hints, host.host())) != null) {
+                groupReasons.add(host.host() + ": " + why);
+            }
             if (why == null) {
                 fitting.add(host);
             } else {
@@ -53,12 +62,51 @@ public final class Scheduler {
         }
         if (fitting.isEmpty()) {
             LOG.info("no valid host for server {} ({}): {}", serverId, flavor.name(), reasons);
-            throw new NoValidHost("There are not enough hosts available.");
+            // the group's policy and the hints are the user's own doing: say so (the rest stays in the log, as Nova)
+            throw new NoValidHost("There are not enough hosts available."
+                    + (groupReasons.isEmpty() ? "" : " " + String.join("; ", groupReasons)));
         }
         HostCapabilities best = fitting.stream()
-                .max(Comparator.comparingDouble(h -> freeRam(h, usage.getOrDefault(h.host(), Usage.NONE))))
+                .max(Comparator.<HostCapabilities>comparingInt(h -> group.weight(h.host()))
+                        .thenComparingDouble(h -> freeRam(h, usage.getOrDefault(h.host(), Usage.NONE))))
                 .orElseThrow();
         return new Placement(best.host(), best.availabilityZone());
+    }
+
+    /** Why the server's group or host hints keep it off {@code host}, or null. */
+    private static String requested(GroupPlacement group, HostHints hints, String host) {
+        String why = group.rejection(host);
+        return why != null ? why : hints.rejection(host);
+    }
+
+    /** The same_host / different_host hints stored with the server, as the hosts their servers run on. */
+    private static HostHints hintsOf(ComputeTx tx, String serverId) {
+        var hints = tx.hints().of(serverId);
+        if (!hints.hasHostHints()) {
+            return HostHints.NONE;
+        }
+        return new HostHints(!hints.sameHost().isEmpty(), hostsOf(tx, hints.sameHost()), hostsOf(tx, hints.differentHost()));
+    }
+
+    private static java.util.Set<String> hostsOf(ComputeTx tx, List<String> serverIds) {
+        var hosts = new java.util.HashSet<String>();
+        serverIds.forEach(id -> tx.servers().find(id).map(Server::host).ifPresent(hosts::add));
+        return hosts;
+    }
+
+    /** The server's group with how many of its other members each host runs, or none. */
+    private static GroupPlacement groupOf(ComputeTx tx, String serverId) {
+        var group = tx.serverGroups().groupOf(serverId);
+        if (group.isEmpty()) {
+            return GroupPlacement.NONE;
+        }
+        var onHost = new HashMap<String, Integer>();
+        for (String member : group.get().members()) {
+            if (!member.equals(serverId)) {
+                tx.servers().find(member).map(Server::host).ifPresent(h -> onHost.merge(h, 1, Integer::sum));
+            }
+        }
+        return new GroupPlacement(group.get(), onHost);
     }
 
     /**

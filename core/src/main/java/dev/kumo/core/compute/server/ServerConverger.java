@@ -212,7 +212,10 @@ public final class ServerConverger {
             }
         }
         network.release(s, known);
-        store.write(tx -> tx.servers().delete(s.id()));
+        store.write(tx -> {
+            tx.terminated().record(s, clock.instant()); // os-simple-tenant-usage still counts it
+            return tx.servers().delete(s.id());
+        });
     }
 
     /**

@@ -41,6 +41,8 @@ public final class ServerService {
     private final ServerRebuilds rebuilds;
     private final ServerResizes resizes;
     private final ServerInterfaces interfaces;
+    private final ServerGroups groups;
+    private final TenantUsages usage;
 
     public ServerService(ComputeStore store, FlavorService flavors, QuotaService quotas, Scheduler scheduler,
                          ImageCatalog images, NetworkPlumbing network, ServerConverger converger, Clock clock) {
@@ -57,6 +59,18 @@ public final class ServerService {
         this.rebuilds = new ServerRebuilds(store, images, quotas, clock);
         this.resizes = new ServerResizes(store, flavors, quotas, scheduler, clock);
         this.interfaces = new ServerInterfaces(store, network, converger, clock);
+        this.groups = new ServerGroups(store, quotas, clock);
+        this.usage = new TenantUsages(store, clock);
+    }
+
+    /** {@code os-server-groups}, whose members the scheduler places by the group's policy. */
+    public ServerGroups groups() {
+        return groups;
+    }
+
+    /** {@code os-simple-tenant-usage}. */
+    public TenantUsages usage() {
+        return usage;
     }
 
     /** {@code os-interface}: list, show, attach and detach a server's ports. */
@@ -104,6 +118,17 @@ public final class ServerService {
     }
 
     public List<Server> create(ComputeCaller caller, ServerCreate in) {
+        return create(caller, in, SchedulerHints.NONE);
+    }
+
+    /**
+     * Create with scheduler hints: with {@code group} the new servers join that server group; same_host and
+     * different_host are kept with each server for the scheduler.
+     */
+    public List<Server> create(ComputeCaller caller, ServerCreate in, SchedulerHints hints) {
+        if (hints.group() != null) {
+            groups.checkHint(caller, hints.group());
+        }
         String projectId = caller.requireProject();
         ServerRules.checkName(in.name());
         ServerRules.checkCounts(in.minCount(), in.maxCount());
@@ -129,6 +154,12 @@ public final class ServerService {
                 Server s = newServer(caller, in, flavor, image, publicKey, nets, reservation, i, count);
                 tx.servers().insert(s);
                 servers.add(s);
+            }
+            if (hints.group() != null) {
+                groups.join(tx, hints.group(), servers);
+            }
+            if (hints.hasHostHints()) {
+                servers.forEach(s -> tx.hints().save(s.id(), hints));
             }
             return servers;
         });
@@ -219,7 +250,7 @@ public final class ServerService {
             throw ComputeErrors.forbidden("Only administrators can filter servers by host.");
         }
         Predicate<Server> matches = matcher(in);
-        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null;
+        boolean filtered = in.name() != null || in.ip() != null || in.ip6() != null || in.reservationId() != null;
         var query = new ServerQuery(project, in.vmState(), in.imageId(), in.flavorId(), in.host(), in.changesSince(),
                 in.marker(), filtered ? 0 : in.limit());
         var found = store.read(tx -> tx.servers().list(query));
@@ -230,12 +261,13 @@ public final class ServerService {
         return in.limit() > 0 && matching.size() > in.limit() ? matching.subList(0, in.limit()) : matching;
     }
 
-    /** The regex filters SQL does not apply: name, and fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses. */
+    /** The filters SQL does not apply: name, fixed IPv4 ({@code ip}) or IPv6 ({@code ip6}) addresses, reservation. */
     private static Predicate<Server> matcher(ServerListRequest in) {
         Pattern name = pattern("name", in.name());
         Pattern ip = pattern("ip", in.ip());
         Pattern ip6 = pattern("ip6", in.ip6());
         return s -> (name == null || name.matcher(s.name()).find())
+                && (in.reservationId() == null || in.reservationId().equals(s.reservationId()))
                 && (ip == null || anyAddress(s, false, ip)) && (ip6 == null || anyAddress(s, true, ip6));
     }
 

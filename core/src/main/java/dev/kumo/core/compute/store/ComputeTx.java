@@ -13,4 +13,10 @@ public interface ComputeTx {
     QuotaRepository quotas();
 
     ServerTagRepository tags();
+
+    ServerGroupRepository serverGroups();
+
+    TerminatedServerRepository terminated();
+
+    SchedulerHintRepository hints();
 }
