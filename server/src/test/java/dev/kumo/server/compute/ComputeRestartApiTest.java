@@ -44,7 +44,7 @@ class ComputeRestartApiTest {
         }
         assertThat(nova.post("/servers/" + first + "/action", token, "{\"os-stop\": null}").status()).isEqualTo(202);
         nova.await(token, first, "SHUTOFF");
-        var ports = cloud.get(cloud.baseUrl() + "/network/v2.0/ports?network_id=" + net, cloud.adminToken()).json().get("ports");
+        var ports = cloud.get(cloud.baseUrl() + "/network/v2.0/ports?device_owner=compute:nova&network_id=" + net, cloud.adminToken()).json().get("ports");
         assertThat(ports).as("one port per server, none leaked by the restart").hasSize(6);
     }
 }
