@@ -9,6 +9,7 @@ import dev.kumo.core.compute.server.Fault;
 import dev.kumo.core.compute.server.NetworkRequest;
 import dev.kumo.core.compute.server.Nic;
 import dev.kumo.core.compute.server.Server;
+import dev.kumo.core.compute.server.ServerGroup;
 import dev.kumo.core.compute.server.TaskState;
 import dev.kumo.core.compute.server.VmState;
 import dev.kumo.core.compute.store.ComputeTx;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link SqlComputeStore} must do on every database (migrations V7 and V9): flavors with extra specs and
+ * What {@link SqlComputeStore} must do on every database (migrations V7, V9, V10): flavors with extra specs and
  * access, keypairs per user, servers with everything a create stores, the converger's guarded update, usage
- * sums, host services, the three quota levels and server tags.
+ * sums, host services, the three quota levels, server tags, server groups and deleted servers' usage.
  */
 abstract class ComputeStoreContract {
     private static final Instant T = Instant.parse("2030-01-02T03:04:05Z");
@@ -241,5 +242,59 @@ abstract class ComputeStoreContract {
         });
         assertThat(read((ComputeTx tx) -> tx.tags().of("b"))).isEmpty();
         assertThat(read((ComputeTx tx) -> tx.tags().of("a"))).containsExactly("alpha");
+    }
+
+    @Test
+    void serverGroupsListTheirMembersInTheOrderTheServersWereCreated() {
+        var g1 = new ServerGroup("g1", "p1", "u1", "web", ServerGroup.ANTI_AFFINITY, 2, T, List.of());
+        var g2 = new ServerGroup("g2", "p2", "u2", "db", ServerGroup.AFFINITY, null, T.plusSeconds(1), List.of());
+        write((ComputeTx tx) -> {
+            tx.serverGroups().insert(g1);
+            tx.serverGroups().insert(g2);
+            tx.servers().insert(server("s1", "p1", T.plusSeconds(5), VmState.ACTIVE, "h1", SMALL));
+            tx.servers().insert(server("s2", "p1", T, VmState.ACTIVE, "h2", SMALL));
+            tx.serverGroups().addMember("g1", "s1");
+            tx.serverGroups().addMember("g1", "s2");
+            return null;
+        });
+        ServerGroup stored = read((ComputeTx tx) -> tx.serverGroups().find("g1")).orElseThrow();
+        assertThat(stored.members()).containsExactly("s2", "s1");
+        assertThat(stored.maxPerHost()).isEqualTo(2);
+        assertThat(stored.policy()).isEqualTo(ServerGroup.ANTI_AFFINITY);
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().find("g2")).orElseThrow().maxPerHost()).isNull();
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().list(null, 0, 0))).extracting(ServerGroup::id)
+                .containsExactly("g1", "g2");
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().list(null, 1, 1))).extracting(ServerGroup::id)
+                .containsExactly("g2");
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().count("p1"))).isEqualTo(1);
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().groupOf("s1"))).map(ServerGroup::id).contains("g1");
+        write((ComputeTx tx) -> {
+            tx.serverGroups().removeMember("s2");
+            return null;
+        });
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().find("g1")).orElseThrow().members()).containsExactly("s1");
+        assertThat(write((ComputeTx tx) -> tx.serverGroups().delete("g1"))).isTrue();
+        assertThat(read((ComputeTx tx) -> tx.serverGroups().groupOf("s1"))).as("memberships go with it").isEmpty();
+    }
+
+    @Test
+    void deletedServersUsageIsKeptOnceAndFoundByPeriod() {
+        Server a = server("a", "p1", T, VmState.ACTIVE, "h1", SMALL).withState(VmState.ACTIVE, null, 1, T.plusSeconds(60));
+        write((ComputeTx tx) -> {
+            tx.terminated().record(a, T.plusSeconds(3600));
+            tx.terminated().record(a, T.plusSeconds(7200));
+            return null;
+        });
+        var found = read((ComputeTx tx) -> tx.terminated().overlapping("p1", T, T.plusSeconds(86400)));
+        assertThat(found).singleElement().satisfies(t -> {
+            assertThat(t.terminatedAt()).as("the first record stays").isEqualTo(T.plusSeconds(3600));
+            assertThat(t.vcpus()).isEqualTo(1);
+            assertThat(t.ramMb()).isEqualTo(512);
+            assertThat(t.flavorName()).isEqualTo("small");
+        });
+        assertThat(read((ComputeTx tx) -> tx.terminated().overlapping("p1", T.plusSeconds(4000), T.plusSeconds(86400))))
+                .as("ended before the period").isEmpty();
+        assertThat(read((ComputeTx tx) -> tx.terminated().overlapping("p2", T, T.plusSeconds(86400)))).isEmpty();
+        assertThat(read((ComputeTx tx) -> tx.terminated().overlapping(null, T, T.plusSeconds(86400)))).hasSize(1);
     }
 }
