@@ -3,6 +3,7 @@ package dev.kumo.store.compute;
 import dev.kumo.core.compute.store.ComputeTx;
 import dev.kumo.core.compute.store.FlavorRepository;
 import dev.kumo.core.compute.store.HostRepository;
+import dev.kumo.core.compute.store.InstanceActionRepository;
 import dev.kumo.core.compute.store.KeypairRepository;
 import dev.kumo.core.compute.store.QuotaRepository;
 import dev.kumo.core.compute.store.ServerRepository;
@@ -45,5 +46,10 @@ final class SqlComputeTx implements ComputeTx {
     @Override
     public ServerTagRepository tags() {
         return new SqlServerTagRepository(handle);
+    }
+
+    @Override
+    public InstanceActionRepository actions() {
+        return new SqlInstanceActionRepository(handle);
     }
 }

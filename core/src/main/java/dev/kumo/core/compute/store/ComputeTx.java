@@ -13,4 +13,6 @@ public interface ComputeTx {
     QuotaRepository quotas();
 
     ServerTagRepository tags();
+
+    InstanceActionRepository actions();
 }
