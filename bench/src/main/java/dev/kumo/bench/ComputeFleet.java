@@ -1,0 +1,134 @@
+package dev.kumo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The compute bench's servers: what they boot from (a 1 MiB raw image, a one-vCPU 64 MiB flavor, a /20
+ * network) in the admin project with its compute and port quotas lifted, and the timed operations on them.
+ */
+final class ComputeFleet {
+    private static final long POLL_MS = 10;
+    private static final long ACTIVE_TIMEOUT_MS = 120_000;
+
+    private final CloudRest rest;
+    private final String image;
+    private final String network;
+    private int lastListBytes;
+
+    private ComputeFleet(CloudRest rest, String image, String network) {
+        this.rest = rest;
+        this.image = image;
+        this.network = network;
+    }
+
+    /** create→ACTIVE figures of one burst. */
+    record Burst(int active, long p50Ms, long p99Ms, long maxMs) {}
+
+    static ComputeFleet prepare(CloudRest rest) throws IOException, InterruptedException {
+        String project = ComputeBench.text(rest.call("GET", "/identity/v3/projects?name=admin", null, 200), "/projects/0/id");
+        rest.call("PUT", "/compute/v2.1/os-quota-sets/" + project,
+                "{\"quota_set\": {\"instances\": -1, \"cores\": -1, \"ram\": -1}}", 200);
+        rest.call("PUT", "/network/v2.0/quotas/" + project, "{\"quota\": {\"port\": -1}}", 200);
+        rest.call("POST", "/compute/v2.1/flavors", "{\"flavor\": {\"name\": \"bench.nano\", \"id\": \"bench\", "
+                + "\"vcpus\": 1, \"ram\": 64, \"disk\": 1}}", 200);
+        String image = ComputeBench.text(rest.call("POST", "/image/v2/images", "{\"name\": \"bench-image\", "
+                + "\"disk_format\": \"raw\", \"container_format\": \"bare\"}", 201), "/id");
+        rest.upload("/image/v2/images/" + image + "/file", new byte[1 << 20]);
+        String network = ComputeBench.text(rest.call("POST", "/network/v2.0/networks",
+                "{\"network\": {\"name\": \"bench\"}}", 201), "/network/id");
+        rest.call("POST", "/network/v2.0/subnets", "{\"subnet\": {\"network_id\": \"" + network
+                + "\", \"ip_version\": 4, \"cidr\": \"10.96.0.0/20\"}}", 201);
+        return new ComputeFleet(rest, image, network);
+    }
+
+    /** One POST /servers for {@code count} servers (max_count); returns the first one's id. */
+    List<String> create(int count) throws IOException, InterruptedException {
+        String body = "{\"server\": {\"name\": \"bench\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"bench\", "
+                + "\"networks\": [{\"uuid\": \"" + network + "\"}], \"min_count\": " + count + ", \"max_count\": " + count + "}}";
+        return List.of(ComputeBench.text(rest.call("POST", "/compute/v2.1/servers", body, 202), "/server/id"));
+    }
+
+    /** {@code n} clients each POST one server at once and poll it every 10 ms until ACTIVE or ERROR. */
+    Burst concurrentCreates(int n) throws Exception {
+        List<Callable<Long>> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clients.add(this::createAndWait);
+        }
+        List<Long> ms = new ArrayList<>(ComputeBench.all(clients));
+        int active = (int) ms.stream().filter(m -> m >= 0).count();
+        List<Long> ok = ms.stream().filter(m -> m >= 0).sorted().toList();
+        if (ok.isEmpty()) {
+            return new Burst(0, -1, -1, -1);
+        }
+        return new Burst(active, ok.get((ok.size() - 1) / 2), ok.get((int) Math.ceil(0.99 * ok.size()) - 1), ok.getLast());
+    }
+
+    /** Milliseconds from sending the POST to seeing ACTIVE; -1 for ERROR or a timeout. */
+    private long createAndWait() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String id = create(1).getFirst();
+        while ((System.nanoTime() - start) / 1_000_000 < ACTIVE_TIMEOUT_MS) {
+            JsonNode s = rest.call("GET", "/compute/v2.1/servers/" + id, null, 200).get("server");
+            String status = s.get("status").asText();
+            if (status.equals("ACTIVE")) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            if (status.equals("ERROR")) {
+                System.out.println("server " + id + " went to ERROR: " + s.path("fault").path("message").asText());
+                return -1;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        return -1;
+    }
+
+    /** Creates servers 100 per request until there are {@code total}, and waits for all to be ACTIVE. */
+    void fillTo(int total) throws IOException, InterruptedException {
+        for (int have = count(); have < total; have = count()) {
+            create(Math.min(100, total - have));
+        }
+        awaitActive(total);
+    }
+
+    void awaitActive(int total) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + ACTIVE_TIMEOUT_MS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            int active = rest.call("GET", "/compute/v2.1/servers?status=ACTIVE", null, 200).get("servers").size();
+            if (active >= total) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("fewer than " + total + " servers ACTIVE after " + ACTIVE_TIMEOUT_MS / 1000 + " s");
+    }
+
+    int count() throws IOException, InterruptedException {
+        return rest.call("GET", "/compute/v2.1/servers", null, 200).get("servers").size();
+    }
+
+    /** {@code calls} sequential GET /servers/detail after five not counted. */
+    Latencies listDetail(int calls) throws IOException, InterruptedException {
+        var latencies = new Latencies();
+        for (int i = -5; i < calls; i++) {
+            long start = System.nanoTime();
+            var response = rest.send("GET", "/compute/v2.1/servers/detail", null);
+            long micros = (System.nanoTime() - start) / 1000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /servers/detail answered " + response.statusCode() + ": " + response.body());
+            }
+            lastListBytes = response.body().length();
+            if (i >= 0) {
+                latencies.record(micros);
+            }
+        }
+        return latencies;
+    }
+
+    int lastListBytes() {
+        return lastListBytes;
+    }
+}
