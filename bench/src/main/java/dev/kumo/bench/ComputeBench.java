@@ -62,6 +62,7 @@ public final class ComputeBench {
         System.out.printf("%d concurrent POST /servers -> ACTIVE: %d ACTIVE, %d not; create->ACTIVE p50 %d ms, p99 %d ms,"
                         + " max %d ms (target: all ACTIVE, p99 < 1000 ms)%n", CONCURRENT, creates.active(),
                 CONCURRENT - creates.active(), creates.p50Ms(), creates.p99Ms(), creates.maxMs());
+        System.out.println("  where it went (from the servers' instance actions): " + fleet.breakdown());
         fleet.fillTo(TOTAL);
         Latencies list = fleet.listDetail(LIST_CALLS);
         System.out.printf("GET /servers/detail with %d servers (%d calls, %d KiB each): p50 %d ms, p99 %d ms, max %d ms"

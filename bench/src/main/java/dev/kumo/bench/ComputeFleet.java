@@ -11,13 +11,15 @@ import java.util.concurrent.Callable;
  * network) in the admin project with its compute and port quotas lifted, and the timed operations on them.
  */
 final class ComputeFleet {
-    private static final long POLL_MS = 10;
+    private static final long POLL_MS = 50;
     private static final long ACTIVE_TIMEOUT_MS = 120_000;
 
     private final CloudRest rest;
     private final String image;
     private final String network;
     private int lastListBytes;
+    private final List<String> burst = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> postMs = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private ComputeFleet(CloudRest rest, String image, String network) {
         this.rest = rest;
@@ -52,7 +54,10 @@ final class ComputeFleet {
         return List.of(ComputeBench.text(rest.call("POST", "/compute/v2.1/servers", body, 202), "/server/id"));
     }
 
-    /** {@code n} clients each POST one server at once and poll it every 10 ms until ACTIVE or ERROR. */
+    /**
+     * {@code n} clients each POST one server at once and poll it every 50 ms until ACTIVE or ERROR (faster polling
+     * by 100 clients would be most of the load on a 2-core machine; {@code --wait} polls every 5 s).
+     */
     Burst concurrentCreates(int n) throws Exception {
         List<Callable<Long>> clients = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -71,6 +76,8 @@ final class ComputeFleet {
     private long createAndWait() throws IOException, InterruptedException {
         long start = System.nanoTime();
         String id = create(1).getFirst();
+        postMs.add((System.nanoTime() - start) / 1_000_000);
+        burst.add(id);
         while ((System.nanoTime() - start) / 1_000_000 < ACTIVE_TIMEOUT_MS) {
             JsonNode s = rest.call("GET", "/compute/v2.1/servers/" + id, null, 200).get("server");
             String status = s.get("status").asText();
@@ -84,6 +91,43 @@ final class ComputeFleet {
             Thread.sleep(POLL_MS);
         }
         return -1;
+    }
+
+    /**
+     * Where the burst's create→ACTIVE time went, from the servers' own instance actions (p50 over the burst):
+     * the POST, the wait before scheduling began, scheduling, the wait between, network + spawn.
+     */
+    String breakdown() throws IOException, InterruptedException {
+        List<long[]> parts = new ArrayList<>();
+        for (String id : burst) {
+            String request = ComputeBench.text(rest.call("GET", "/compute/v2.1/servers/" + id + "/os-instance-actions",
+                    null, 200), "/instanceActions/0/request_id");
+            JsonNode a = rest.call("GET", "/compute/v2.1/servers/" + id + "/os-instance-actions/" + request, null, 200)
+                    .get("instanceAction");
+            JsonNode build = a.at("/events/0");
+            JsonNode schedule = a.at("/events/1");
+            long start = millis(a.get("start_time"));
+            parts.add(new long[] {millis(schedule.get("start_time")) - start,
+                    millis(schedule.get("finish_time")) - millis(schedule.get("start_time")),
+                    millis(build.get("start_time")) - millis(schedule.get("finish_time")),
+                    millis(build.get("finish_time")) - millis(build.get("start_time"))});
+        }
+        return String.format("POST p50 %d ms; then (p50) %d ms to scheduling, scheduling %d ms, %d ms to the build,"
+                + " network + spawn %d ms", median(postMs), median(parts, 0), median(parts, 1), median(parts, 2),
+                median(parts, 3));
+    }
+
+    private static long millis(JsonNode time) {
+        return java.time.LocalDateTime.parse(time.asText()).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static long median(List<Long> values) {
+        var sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static long median(List<long[]> rows, int column) {
+        return median(rows.stream().map(r -> r[column]).toList());
     }
 
     /** Creates servers 100 per request until there are {@code total}, and waits for all to be ACTIVE. */

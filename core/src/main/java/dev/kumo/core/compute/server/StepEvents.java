@@ -3,7 +3,6 @@ package dev.kumo.core.compute.server;
 import dev.kumo.core.compute.action.history.InstanceActionLog;
 import dev.kumo.core.compute.action.history.OpenEvent;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The instance-action event of each converger step, under Nova's event names: which actions a task belongs to
@@ -16,18 +15,15 @@ final class StepEvents {
         this.log = log;
     }
 
-    /** Begins the event of the server's current step; empty when the step belongs to no recorded action. */
-    Optional<OpenEvent> begin(Server s) {
-        List<String> actions = actions(s.taskState());
-        if (actions.isEmpty()) {
-            return Optional.empty();
-        }
-        return log.begin(s.id(), actions, action -> event(s.taskState(), action), s.host());
+    /** Begins the event of the server's current step (recorded when it ends). */
+    OpenEvent begin(Server s) {
+        TaskState task = s.taskState();
+        return log.begin(s.id(), actions(task), action -> event(task, action), s.host());
     }
 
     /** Ends it: {@code failure} null for success; {@code host} where the step ran (known after scheduling). */
-    void finish(Optional<OpenEvent> open, String failure, String host) {
-        open.ifPresent(o -> log.finish(o, failure, host));
+    void finish(OpenEvent open, String failure, String host) {
+        log.finish(open, failure, host);
     }
 
     static List<String> actions(TaskState task) {

@@ -24,9 +24,4 @@ public record ActionEvent(int seq, String event, Instant startTime, Instant fini
         return new ActionEvent(seq, event, startTime, at, failure == null ? SUCCESS : ERROR, failure,
                 onHost == null || onHost.isEmpty() ? host : onHost);
     }
-
-    /** The same event running again (a later step of the same Nova event): open until it finishes. */
-    public ActionEvent reopened() {
-        return new ActionEvent(seq, event, startTime, null, null, null, host);
-    }
 }

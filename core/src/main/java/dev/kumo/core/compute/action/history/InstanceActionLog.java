@@ -48,40 +48,36 @@ public final class InstanceActionLog {
 
     /**
      * Begins an event of the server's newest action among {@code actions}, named by {@code eventOf} from the
-     * action's name; empty if the server has none (one
-     * that was recorded before kumo kept actions). A step that continues the same event as the previous step
-     * (creating's network and spawn steps are both Nova's compute__do_build_and_run_instance) reopens it.
+     * action's name. Nothing is written until {@link #finish}: one write per step, because a burst of creates
+     * waits on the database's writes (the cost: a running event is not visible until its step ends).
      */
-    public Optional<OpenEvent> begin(String serverId, Collection<String> actions, UnaryOperator<String> eventOf,
-                                     String host) {
-        return store.write(tx -> tx.actions().latest(serverId, actions)
-                .flatMap(requestId -> tx.actions().find(serverId, requestId)).map(action -> {
-                    var now = clock.instant();
-                    String event = eventOf.apply(action.action());
-                    var last = action.events().stream().findFirst()
-                            .filter(e -> e.event().equals(event) && ActionEvent.SUCCESS.equals(e.result()));
-                    ActionEvent open;
-                    if (last.isPresent()) {
-                        open = last.get().reopened();
-                        tx.actions().updateEvent(serverId, action.requestId(), open);
-                    } else {
-                        var fresh = new ActionEvent(0, event, now, null, null, null, host);
-                        int seq = tx.actions().addEvent(serverId, action.requestId(), fresh);
-                        open = new ActionEvent(seq, event, now, null, null, null, host);
-                    }
-                    tx.actions().touch(serverId, action.requestId(), now, null);
-                    return new OpenEvent(serverId, action.requestId(), open);
-                }));
+    public OpenEvent begin(String serverId, Collection<String> actions, UnaryOperator<String> eventOf, String host) {
+        return new OpenEvent(serverId, List.copyOf(actions), eventOf, host, clock.instant());
     }
 
-    /** Ends the event: Success, or Error with {@code failure} (and the action's message becomes "Error"). */
+    /**
+     * Ends the event: Success, or Error with {@code failure} (and the action's message becomes "Error"). A step
+     * that continues the event of the previous step (creating's network and spawn steps are both Nova's
+     * compute__do_build_and_run_instance) extends it. Nothing is recorded for a server without such an action
+     * (one from before kumo kept actions).
+     */
     public void finish(OpenEvent open, String failure, String host) {
         var now = clock.instant();
-        store.write(tx -> {
-            tx.actions().updateEvent(open.instanceUuid(), open.requestId(), open.event().finished(now, failure, host));
-            tx.actions().touch(open.instanceUuid(), open.requestId(), now, failure == null ? null : ActionEvent.ERROR);
-            return null;
-        });
+        String server = open.instanceUuid();
+        store.write(tx -> tx.actions().latest(server, open.actions())
+                .flatMap(requestId -> tx.actions().find(server, requestId)).map(action -> {
+                    String event = open.eventOf().apply(action.action());
+                    var last = action.events().stream().findFirst()
+                            .filter(e -> e.event().equals(event) && ActionEvent.SUCCESS.equals(e.result()));
+                    if (last.isPresent()) {
+                        tx.actions().updateEvent(server, action.requestId(), last.get().finished(now, failure, host));
+                    } else {
+                        var started = new ActionEvent(0, event, open.startTime(), null, null, null, open.host());
+                        tx.actions().addEvent(server, action.requestId(), started.finished(now, failure, host));
+                    }
+                    tx.actions().touch(server, action.requestId(), now, failure == null ? null : ActionEvent.ERROR);
+                    return action;
+                }));
     }
 
     /**
@@ -94,10 +90,10 @@ public final class InstanceActionLog {
         var open = begin(serverId, List.of(action), a -> event, host);
         try {
             T result = work.get();
-            open.ifPresent(o -> finish(o, null, host));
+            finish(open, null, host);
             return result;
         } catch (RuntimeException e) {
-            open.ifPresent(o -> finish(o, e.getMessage() == null ? e.toString() : e.getMessage(), host));
+            finish(open, e.getMessage() == null ? e.toString() : e.getMessage(), host);
             throw e;
         }
     }

@@ -1,4 +1,12 @@
 package dev.kumo.core.compute.action.history;
 
-/** An event begun and not yet finished: which action it belongs to, and the event as recorded at its start. */
-public record OpenEvent(String instanceUuid, String requestId, ActionEvent event) {}
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * An event begun and not yet recorded: the server, the actions it may belong to (the newest of them when it
+ * ends), how the event is named after the action, the host it runs on, and when it started.
+ */
+public record OpenEvent(String instanceUuid, List<String> actions, UnaryOperator<String> eventOf, String host,
+                        Instant startTime) {}
