@@ -27,7 +27,7 @@ die() { echo "run-compute.sh: $*" >&2; exit 2; }
 
 SLICE='^tempest\.api\.compute\.(flavors\.|keypairs\.|limits\.|test_versions|test_quotas'
 SLICE+='|servers\.test_create_server\.|servers\.test_list_servers_negative|servers\.test_list_server_filters'
-SLICE+='|servers\.test_servers\.|servers\.test_servers_negative|servers\.test_server_actions'
+SLICE+='|servers\.test_servers\.|servers\.test_servers_negative|servers\.test_server_actions|servers\.test_instance_actions'
 SLICE+='|admin\.test_flavors|admin\.test_quotas|admin\.test_hypervisor\.|admin\.test_services\.'
 SLICE+='|admin\.test_availability_zone\.|admin\.test_keypairs_v210'
 SLICE+='|servers\.test_server_group|admin\.test_simple_tenant_usage|admin\.test_servers_on_multinodes'

@@ -17,11 +17,18 @@ final class ServerLauncher {
     private final Workspace workspace;
     private final HttpClient healthClient = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+    private final java.util.Map<String, String> environment;
     private int starts;
 
     ServerLauncher(BenchOptions options, Workspace workspace) {
+        this(options, workspace, java.util.Map.of());
+    }
+
+    /** Servers started with {@code environment} added to kumo's. */
+    ServerLauncher(BenchOptions options, Workspace workspace, java.util.Map<String, String> environment) {
         this.options = Objects.requireNonNull(options, "options");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.environment = java.util.Map.copyOf(environment);
     }
 
     /** A started server and how long it took from spawn to its first healthy answer. */
@@ -32,7 +39,7 @@ final class ServerLauncher {
         warmUpClient(port);
         int start = ++starts;
         ServerProcess server = workspace.spawn(() -> ServerProcess.spawn(options.javaBinary(), options.kumoJar(),
-                workspace.cdsArchive(), workspace.stateDir(), port, workspace.serverLog(start)));
+                workspace.cdsArchive(), workspace.stateDir(), port, workspace.serverLog(start), environment));
         return new Started(server, server.awaitHealthy(healthClient));
     }
 

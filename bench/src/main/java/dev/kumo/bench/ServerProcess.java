@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +37,12 @@ final class ServerProcess {
     }
 
     static ServerProcess spawn(Path java, Path jar, Path cdsArchive, Path stateDir, int port, Path log) throws IOException {
+        return spawn(java, jar, cdsArchive, stateDir, port, log, Map.of());
+    }
+
+    /** As above with more environment for kumo (the compute bench's KUMO_EMULATED_HOSTS). */
+    static ServerProcess spawn(Path java, Path jar, Path cdsArchive, Path stateDir, int port, Path log,
+                               Map<String, String> environment) throws IOException {
         var command = List.of(java.toString(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsArchive,
                 "-jar", jar.toString(), "serve", "--state-dir", stateDir.toString(), "--port", Integer.toString(port),
@@ -46,6 +53,7 @@ final class ServerProcess {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
         builder.environment().remove("KUMO_STATE_DIR");
+        builder.environment().putAll(environment);
         long spawnedAt = System.nanoTime();
         Process process = builder.start();
         return new ServerProcess(process, spawnedAt, URI.create("http://127.0.0.1:" + port), log);

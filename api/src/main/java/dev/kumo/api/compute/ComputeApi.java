@@ -43,6 +43,7 @@ public final class ComputeApi implements ApiModule {
         new ServerTagsHandler(services.servers().tags(), callers).register(routes);
         new ServerInterfacesHandler(services.servers().interfaces(), callers).register(routes);
         new ServerActionsHandler(services.actions(), services.servers(), services.consoles(), callers).register(routes);
+        new InstanceActionsHandler(services.actions().history(), callers).register(routes);
         new RemoteConsolesHandler(services.consoles(), callers).register(routes);
         new ImagesProxyHandler(services.images(), callers).register(routes);
         new ZonesHandler(services.inventory(), callers).register(routes);

@@ -5,7 +5,7 @@ import dev.kumo.core.compute.ComputeCaller;
 import io.javalin.http.Context;
 import java.util.Objects;
 
-/** The authenticated caller as the compute service sees it. */
+/** The authenticated caller as the compute service sees it, within the request (its id names instance actions). */
 final class ComputeCallers {
     private final Callers callers;
 
@@ -14,6 +14,6 @@ final class ComputeCallers {
     }
 
     ComputeCaller require(Context ctx) {
-        return ComputeCaller.of(callers.require(ctx));
+        return ComputeCaller.of(callers.require(ctx)).inRequest(dev.kumo.api.http.RequestIds.of(ctx));
     }
 }

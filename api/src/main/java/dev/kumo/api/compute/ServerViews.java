@@ -9,14 +9,10 @@ import dev.kumo.core.compute.flavor.Flavor;
 import dev.kumo.core.compute.server.Nic;
 import dev.kumo.core.compute.server.Server;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.HexFormat;
 
 /** Servers as Nova shows them, by microversion and by whether the caller is an admin. */
 final class ServerViews {
@@ -174,15 +170,6 @@ final class ServerViews {
 
     /** Nova's hostId: a per-project hash of the host, so projects cannot compare placements. */
     private static String hostId(Server s) {
-        if (s.host() == null) {
-            return "";
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-224")
-                    .digest((s.projectId() + s.host()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HostIds.of(s.projectId(), s.host());
     }
 }

@@ -3,6 +3,7 @@ package dev.kumo.store.compute;
 import dev.kumo.core.compute.store.ComputeTx;
 import dev.kumo.core.compute.store.FlavorRepository;
 import dev.kumo.core.compute.store.HostRepository;
+import dev.kumo.core.compute.store.InstanceActionRepository;
 import dev.kumo.core.compute.store.KeypairRepository;
 import dev.kumo.core.compute.store.QuotaRepository;
 import dev.kumo.core.compute.store.ServerRepository;
@@ -63,5 +64,10 @@ final class SqlComputeTx implements ComputeTx {
     @Override
     public SchedulerHintRepository hints() {
         return new SqlSchedulerHintRepository(handle);
+    }
+
+    @Override
+    public InstanceActionRepository actions() {
+        return new SqlInstanceActionRepository(handle);
     }
 }

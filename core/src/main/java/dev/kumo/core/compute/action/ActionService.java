@@ -46,6 +46,7 @@ public final class ActionService {
                         action.novaName(), id, s.vmState().wire());
             }
             tx.servers().update(s.withState(s.vmState(), action.task(), s.powerState(), clock.instant()));
+            converger.history().start(tx, caller, id, s.projectId(), action.novaName());
             return null;
         });
         converger.submit(id);
@@ -55,6 +56,7 @@ public final class ActionService {
         store.write(tx -> {
             Server s = find(tx.servers().find(id), caller, id);
             tx.servers().update(s.withDetails(s.name(), s.description(), locked, s.metadata(), clock.instant()));
+            converger.history().start(tx, caller, id, s.projectId(), locked ? "lock" : "unlock");
             return null;
         });
     }
@@ -72,8 +74,14 @@ public final class ActionService {
         store.write(tx -> {
             Server s = find(tx.servers().find(id), caller, id);
             tx.servers().update(s.withState(target, null, s.powerState(), clock.instant()));
+            converger.history().start(tx, caller, id, s.projectId(), "resetState");
             return null;
         });
+    }
+
+    /** Nova's instance actions of the servers. */
+    public dev.kumo.core.compute.action.history.InstanceActionLog history() {
+        return converger.history();
     }
 
     /** 404 unless the server exists and the caller may see it. */

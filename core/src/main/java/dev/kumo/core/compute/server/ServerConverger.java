@@ -1,5 +1,6 @@
 package dev.kumo.core.compute.server;
 
+import dev.kumo.core.compute.action.history.InstanceActionLog;
 import dev.kumo.core.compute.scheduler.NoValidHost;
 import dev.kumo.core.compute.scheduler.Placement;
 import dev.kumo.core.compute.scheduler.Scheduler;
@@ -33,6 +34,8 @@ public final class ServerConverger {
     private final BootImageFiles images;
     private final ServerSnapshots snapshots;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final InstanceActionLog history;
+    private final StepEvents events;
 
     public ServerConverger(ComputeStore store, Scheduler scheduler, VirtDriver driver, NetworkPlumbing network,
                            Clock clock) {
@@ -55,6 +58,13 @@ public final class ServerConverger {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.network = Objects.requireNonNull(network, "network");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.history = new InstanceActionLog(store, clock);
+        this.events = new StepEvents(history);
+    }
+
+    /** Nova's instance actions: recorded where an action is accepted, with an event per step here. */
+    public InstanceActionLog history() {
+        return history;
     }
 
     /** Where createImage records which image a server's snapshot goes to. */
@@ -153,25 +163,43 @@ public final class ServerConverger {
         }
     }
 
+    /** One step, recorded as an event of the server's action (Error with the reason if it failed). */
     private void step(Server s) {
+        var event = events.begin(s);
+        String failure = null;
         try {
-            switch (s.taskState()) {
-                case SCHEDULING -> schedule(s);
-                case NETWORKING -> plug(s);
-                case SPAWNING -> spawn(s);
-                case DELETING -> delete(s);
-                case IMAGE_SNAPSHOT -> snapshots.run(s);
-                case IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING -> abandonUpload(s);
-                case REBUILDING, REBUILD_SPAWNING -> rebuild(s);
-                case RESIZE_PREP, RESIZE_FINISH -> resize(s);
-                case RESIZE_CONFIRMING, RESIZE_REVERTING -> finishResize(s);
-                default -> power(s);
-            }
+            perform(s);
         } catch (VirtDriverException e) {
-            onDriverFailure(s, e.getMessage());
+            failure = e.getMessage();
+            onDriverFailure(s, failure);
         } catch (RuntimeException e) {
             LOG.warn("server {}: {} failed", s.id(), s.taskState().wire(), e);
-            onDriverFailure(s, "Failed " + s.taskState().wire() + ": " + e.getMessage());
+            failure = "Failed " + s.taskState().wire() + ": " + e.getMessage();
+            onDriverFailure(s, failure);
+        }
+        String host = s.host();
+        if (s.taskState() == TaskState.SCHEDULING) { // the step chose the host, or failed with the reason as fault
+            var after = store.read(tx -> tx.servers().find(s.id()));
+            host = after.map(Server::host).orElse(null);
+            if (failure == null && after.map(Server::vmState).orElse(null) == VmState.ERROR) {
+                failure = after.map(Server::fault).map(Fault::message).orElse("No valid host was found.");
+            }
+        }
+        events.finish(event, failure, host);
+    }
+
+    private void perform(Server s) throws VirtDriverException {
+        switch (s.taskState()) {
+            case SCHEDULING -> schedule(s);
+            case NETWORKING -> plug(s);
+            case SPAWNING -> spawn(s);
+            case DELETING -> delete(s);
+            case IMAGE_SNAPSHOT -> snapshots.run(s);
+            case IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING -> abandonUpload(s);
+            case REBUILDING, REBUILD_SPAWNING -> rebuild(s);
+            case RESIZE_PREP, RESIZE_FINISH -> resize(s);
+            case RESIZE_CONFIRMING, RESIZE_REVERTING -> finishResize(s);
+            default -> power(s);
         }
     }
 

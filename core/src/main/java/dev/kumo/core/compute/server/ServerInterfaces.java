@@ -46,9 +46,11 @@ public final class ServerInterfaces {
     }
 
     public InterfaceAttachment attach(ComputeCaller caller, String serverId, Request in) {
-        checkChangeable(caller, server(caller, serverId), "attach_interface");
+        Server s = server(caller, serverId);
+        checkChangeable(caller, s, "attach_interface");
         NetworkRequest target = resolve(caller, in);
-        Nic nic = converger.exclusive(serverId, () -> plug(caller, serverId, target));
+        Nic nic = converger.history().recorded(caller, serverId, s.projectId(), "attach_interface",
+                "compute_attach_interface", s.host(), () -> converger.exclusive(serverId, () -> plug(caller, serverId, target)));
         return attachment(nic);
     }
 
@@ -56,7 +58,8 @@ public final class ServerInterfaces {
         Server s = server(caller, serverId);
         checkChangeable(caller, s, "detach_interface");
         nic(s, portId);
-        converger.exclusive(serverId, () -> unplug(caller, serverId, portId));
+        converger.history().recorded(caller, serverId, s.projectId(), "detach_interface", "compute_detach_interface",
+                s.host(), () -> converger.exclusive(serverId, () -> unplug(caller, serverId, portId)));
     }
 
     private Nic plug(ComputeCaller caller, String serverId, NetworkRequest target) {

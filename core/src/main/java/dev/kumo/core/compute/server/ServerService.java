@@ -81,12 +81,14 @@ public final class ServerService {
     /** Nova's resize on the server's own host: status RESIZE, then VERIFY_RESIZE once the guest has the new sizes. */
     public void resize(ComputeCaller caller, String id, String flavorRef) {
         resizes.resize(caller, id, flavorRef);
+        recordAction(caller, id, "resize");
         converger.submit(id);
     }
 
     /** confirmResize ({@code confirm}) or revertResize. */
     public void finishResize(ComputeCaller caller, String id, boolean confirm) {
         resizes.finish(caller, id, confirm);
+        recordAction(caller, id, confirm ? "confirmResize" : "revertResize");
         converger.submit(id);
     }
 
@@ -102,6 +104,7 @@ public final class ServerService {
     public String createImage(ComputeCaller caller, String id, String name, Map<String, String> metadata,
                               ServerSnapshots.Backup backup) {
         String imageId = converger.snapshots().start(caller, id, name, metadata, backup);
+        recordAction(caller, id, backup == null ? "createImage" : "createBackup");
         converger.submit(id);
         return imageId;
     }
@@ -109,8 +112,14 @@ public final class ServerService {
     /** Nova's rebuild: the server as it now is (status REBUILD); the converger replaces its guest. */
     public Server rebuild(ComputeCaller caller, String id, Rebuild in) {
         Server s = rebuilds.start(caller, id, in);
+        recordAction(caller, id, "rebuild");
         converger.submit(id);
         return s;
+    }
+
+    /** Records Nova's instance action for an action just accepted, before the converger can run a step of it. */
+    private void recordAction(ComputeCaller caller, String id, String action) {
+        converger.history().start(caller, id, get(caller, id).projectId(), action);
     }
 
     public ServerTags tags() {
@@ -153,6 +162,7 @@ public final class ServerService {
             for (int i = 0; i < count; i++) {
                 Server s = newServer(caller, in, flavor, image, publicKey, nets, reservation, i, count);
                 tx.servers().insert(s);
+                converger.history().start(tx, caller, s.id(), s.projectId(), "create");
                 servers.add(s);
             }
             if (hints.group() != null) {
@@ -352,6 +362,7 @@ public final class ServerService {
                 throw ComputeErrors.conflict("Instance %s is locked", id);
             }
             tx.servers().update(s.withState(s.vmState(), TaskState.DELETING, s.powerState(), clock.instant()));
+            converger.history().start(tx, caller, id, s.projectId(), "delete");
             return null;
         });
         converger.submit(id);

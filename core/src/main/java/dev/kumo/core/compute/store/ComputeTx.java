@@ -19,4 +19,6 @@ public interface ComputeTx {
     TerminatedServerRepository terminated();
 
     SchedulerHintRepository hints();
+
+    InstanceActionRepository actions();
 }
