@@ -24,6 +24,7 @@ import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
+import dev.kumo.core.network.subnetpool.SubnetPoolService;
 import dev.kumo.core.network.tag.TagService;
 import dev.kumo.spi.network.NetworkDriver;
 import dev.kumo.spi.network.OperationalStatus;
@@ -80,6 +81,7 @@ public final class NetworkWiring {
         var quotas = new QuotaService(store, settings);
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, clock),
+                new SubnetPoolService(store, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
                 new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),

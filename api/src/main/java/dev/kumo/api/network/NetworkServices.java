@@ -12,11 +12,13 @@ import dev.kumo.core.network.router.RouterService;
 import dev.kumo.core.network.securitygroup.SecurityGroupRuleService;
 import dev.kumo.core.network.securitygroup.SecurityGroupService;
 import dev.kumo.core.network.subnet.SubnetService;
+import dev.kumo.core.network.subnetpool.SubnetPoolService;
 import dev.kumo.core.network.tag.TagService;
 import java.util.Objects;
 
 /** The network service's parts the handlers call. */
 public record NetworkServices(NetworkSettings settings, NetworkService networks, SubnetService subnets,
+                              SubnetPoolService subnetPools,
                               PortService ports, QuotaService quotas, TagService tags,
                               RouterService routers, RouterInterfaceService routerInterfaces,
                               FloatingIpService floatingIps, SecurityGroupService securityGroups,
@@ -26,6 +28,7 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(networks, "networks");
         Objects.requireNonNull(subnets, "subnets");
+        Objects.requireNonNull(subnetPools, "subnetPools");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(tags, "tags");

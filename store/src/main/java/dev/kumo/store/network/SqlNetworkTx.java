@@ -10,6 +10,7 @@ import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
 import dev.kumo.core.network.store.RouterRepository;
 import dev.kumo.core.network.store.SecurityGroupRepository;
+import dev.kumo.core.network.store.SubnetPoolRepository;
 import dev.kumo.core.network.store.SubnetRepository;
 import dev.kumo.store.Dialect;
 import org.jdbi.v3.core.Handle;
@@ -34,6 +35,11 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public SubnetRepository subnets() {
         return new SqlSubnetRepository(handle, dialect);
+    }
+
+    @Override
+    public SubnetPoolRepository subnetPools() {
+        return new SqlSubnetPoolRepository(handle, dialect);
     }
 
     @Override

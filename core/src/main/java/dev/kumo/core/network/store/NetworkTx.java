@@ -6,6 +6,8 @@ public interface NetworkTx {
 
     SubnetRepository subnets();
 
+    SubnetPoolRepository subnetPools();
+
     PortRepository ports();
 
     AllocationRepository allocations();
