@@ -10,6 +10,7 @@ import dev.kumo.core.network.datapath.DataPathSync;
 import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.floatingip.PortForwardingService;
 import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
@@ -84,7 +85,8 @@ public final class NetworkWiring {
                 new SubnetPoolService(store, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
-                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
+                new FloatingIpService(store, quotas, l3, clock), new PortForwardingService(store, clock),
+                new SecurityGroupService(store, quotas, groups, clock),
                 new SecurityGroupRuleService(store, quotas, groups, clock),
                 new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
         services.agents().register();

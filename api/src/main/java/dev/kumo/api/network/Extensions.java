@@ -59,6 +59,8 @@ final class Extensions {
                             + "gateway", "2013-03-28T10:00:00-00:00"),
             new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
                     "2013-02-01T10:00:00-00:00"),
+            new Extension("floating-ip-port-forwarding", "Floating IP Port Forwarding",
+                    "Provide port forwarding to floating IP", "2018-05-01T10:00:00-00:00"),
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
             new Extension("stateful-security-group", "Stateful security group",

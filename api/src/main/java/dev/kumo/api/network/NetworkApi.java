@@ -43,6 +43,7 @@ public final class NetworkApi implements ApiModule {
         new PortsHandler(services, callers).register(routes);
         new RoutersHandler(services, callers).register(routes);
         new FloatingIpsHandler(services, callers).register(routes);
+        new PortForwardingsHandler(services, callers).register(routes);
         new SecurityGroupsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);

@@ -3,6 +3,7 @@ package dev.kumo.api.network;
 import dev.kumo.core.network.NetworkSettings;
 import dev.kumo.core.network.agent.AgentService;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.floatingip.PortForwardingService;
 import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.network.NetworkService;
 import dev.kumo.core.network.port.PortService;
@@ -21,7 +22,8 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
                               SubnetPoolService subnetPools,
                               PortService ports, QuotaService quotas, TagService tags,
                               RouterService routers, RouterInterfaceService routerInterfaces,
-                              FloatingIpService floatingIps, SecurityGroupService securityGroups,
+                              FloatingIpService floatingIps, PortForwardingService portForwardings,
+                              SecurityGroupService securityGroups,
                               SecurityGroupRuleService securityGroupRules, AgentService agents,
                               IpAvailabilityService ipAvailability) {
     public NetworkServices {
@@ -35,6 +37,7 @@ public record NetworkServices(NetworkSettings settings, NetworkService networks,
         Objects.requireNonNull(routers, "routers");
         Objects.requireNonNull(routerInterfaces, "routerInterfaces");
         Objects.requireNonNull(floatingIps, "floatingIps");
+        Objects.requireNonNull(portForwardings, "portForwardings");
         Objects.requireNonNull(securityGroups, "securityGroups");
         Objects.requireNonNull(securityGroupRules, "securityGroupRules");
         Objects.requireNonNull(agents, "agents");

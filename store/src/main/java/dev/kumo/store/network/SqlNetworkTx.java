@@ -6,6 +6,7 @@ import dev.kumo.core.network.store.FloatingIpRepository;
 import dev.kumo.core.network.store.IpAvailabilityRepository;
 import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
+import dev.kumo.core.network.store.PortForwardingRepository;
 import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
 import dev.kumo.core.network.store.RouterRepository;
@@ -65,6 +66,11 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public FloatingIpRepository floatingIps() {
         return new SqlFloatingIpRepository(handle, dialect);
+    }
+
+    @Override
+    public PortForwardingRepository portForwardings() {
+        return new SqlPortForwardingRepository(handle);
     }
 
     @Override

@@ -18,6 +18,8 @@ public interface NetworkTx {
 
     FloatingIpRepository floatingIps();
 
+    PortForwardingRepository portForwardings();
+
     SecurityGroupRepository securityGroups();
 
     AgentRepository agents();
