@@ -49,7 +49,7 @@ class NetworkDiscoveryApiTest {
                 "quotas", "quota_details", "standard-attr-tag", "standard-attr-description", "project-id", "net-mtu",
                 "network_availability_zone", "dns-integration", "pagination", "sorting", "router", "ext-gw-mode",
                 "extraroute", "security-group", "stateful-security-group", "agent", "network-ip-availability",
-                "subnet_allocation", "default-subnetpools");
+                "subnet_allocation", "default-subnetpools", "floating-ip-port-forwarding");
         assertThat(aliases).as("not implemented yet").doesNotContain("extra_dhcp_opt", "filter-validation",
                 "address-scope");
         JsonNode shown = neutron.get("/extensions/provider", demo).json().get("extension");
