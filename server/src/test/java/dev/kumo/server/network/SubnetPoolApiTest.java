@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.server.TestCloud;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,5 +208,35 @@ class SubnetPoolApiTest {
         assertThat(undefaulted.json().at("/subnetpool/is_default").asBoolean()).isFalse();
         assertThat(pool(admin, "\"prefixes\": [\"10.91.0.0/16\"], \"is_default\": true").get("is_default").asBoolean())
                 .as("the default moved").isTrue();
+    }
+
+    @Test
+    void concurrentSubnetsNeverShareABlock() throws Exception {
+        String poolId = pool(demo, "\"prefixes\": [\"10.99.0.0/26\"], \"default_prefixlen\": 28").get("id").asText();
+        String net = neutron.network(demo, "pool-race");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestCloud.Response>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                results.add(threads.submit(() -> {
+                    go.await();
+                    return subnetFrom(demo, net, "\"subnetpool_id\": \"" + poolId + "\"");
+                }));
+            }
+            go.countDown();
+        }
+        Set<String> cidrs = new HashSet<>();
+        int exhausted = 0;
+        for (Future<TestCloud.Response> f : results) {
+            TestCloud.Response r = f.get();
+            if (r.status() == 201) {
+                cidrs.add(r.json().at("/subnet/cidr").asText());
+            } else {
+                assertThat(Neutron.error(r, 409).get("type").asText()).isEqualTo("SubnetAllocationError");
+                exhausted++;
+            }
+        }
+        assertThat(cidrs).containsExactlyInAnyOrder("10.99.0.0/28", "10.99.0.16/28", "10.99.0.32/28", "10.99.0.48/28");
+        assertThat(exhausted).isEqualTo(8);
     }
 }
