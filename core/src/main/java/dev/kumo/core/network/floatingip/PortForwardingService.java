@@ -13,7 +13,6 @@ import dev.kumo.model.network.Port;
 import dev.kumo.model.network.PortForwarding;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -46,14 +45,10 @@ public final class PortForwardingService {
     }
 
     public PortForwarding create(NetworkCaller caller, String floatingIpId, PortForwardingRequest in) {
-        for (var required : Map.of("internal_port_id", in.internalPortId() != null, "internal_port",
-                in.internalPort() != null, "external_port", in.externalPort() != null, "protocol",
-                in.protocol() != null).entrySet()) {
-            if (!required.getValue()) {
-                throw NeutronErrors.badRequest("Failed to parse request. Required attribute '%s' not specified",
-                        required.getKey());
-            }
-        }
+        required("external_port", in.externalPort());
+        required("internal_port", in.internalPort());
+        required("internal_port_id", in.internalPortId());
+        required("protocol", in.protocol());
         return store.write(tx -> {
             FloatingIp fip = owned(tx, caller, floatingIpId, "create_floatingip_port_forwarding");
             var created = checked(tx, caller, fip, new PortForwarding(UUID.randomUUID().toString(), fip.id(),
@@ -123,6 +118,12 @@ public final class PortForwardingService {
                 pf.externalPort(), pf.protocol(), pf.description());
         PortForwardingRules.unique(tx.portForwardings().ofFloatingIp(fip.id()), result, replacing);
         return result;
+    }
+
+    private static void required(String attribute, Object value) {
+        if (value == null) {
+            throw NeutronErrors.badRequest("Failed to parse request. Required attribute '%s' not specified", attribute);
+        }
     }
 
     private void revise(NetworkTx tx, FloatingIp fip) {
