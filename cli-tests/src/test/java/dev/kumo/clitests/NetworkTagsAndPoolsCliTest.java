@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Tags on routers and floating IPs, and subnets from a subnet pool, through Debian's real {@code openstack} CLI. */
+/**
+ * Tags on routers and floating IPs, subnets from a subnet pool and floating IP port forwardings, through Debian's
+ * real {@code openstack} CLI.
+ */
 @Tag("cli")
 class NetworkTagsAndPoolsCliTest {
     static TestCloud cloud;
@@ -65,5 +68,27 @@ class NetworkTagsAndPoolsCliTest {
                 .contains("Subnet pool has existing allocations");
         demo.run("subnet", "pool", "set", "--name", "renamed-pool", "demo-pool").ok();
         assertThat(demo.json("subnet", "pool", "list").toString()).contains("renamed-pool");
+    }
+
+    @Test
+    void floatingIpPortForwarding() {
+        demo.json("network", "create", "pf-net");
+        demo.json("subnet", "create", "--network", "pf-net", "--subnet-range", "10.0.5.0/24", "pf-subnet");
+        demo.json("router", "create", "pf-router");
+        demo.run("router", "set", "--external-gateway", "public", "pf-router").ok();
+        demo.run("router", "add", "subnet", "pf-router", "pf-subnet").ok();
+        JsonNode port = demo.json("port", "create", "--network", "pf-net", "pf-port");
+        String internal = port.get("fixed_ips").toString().replaceAll(".*ip_address[^0-9]*([0-9.]+).*", "$1");
+        String address = demo.json("floating", "ip", "create", "public").get("floating_ip_address").asText();
+        JsonNode pf = demo.json("floating", "ip", "port", "forwarding", "create", "--internal-ip-address", internal,
+                "--port", "pf-port", "--internal-protocol-port", "22", "--external-protocol-port", "2222", "--protocol",
+                "tcp", address);
+        assertThat(pf.get("internal_ip_address").asText()).isEqualTo(internal);
+        assertThat(demo.json("floating", "ip", "port", "forwarding", "list", address).toString()).contains("2222");
+        assertThat(demo.run("floating", "ip", "port", "forwarding", "create", "--internal-ip-address", internal,
+                "--port", "pf-port", "--internal-protocol-port", "23", "--external-protocol-port", "2222", "--protocol",
+                "tcp", address).failed().stderr()).contains("A duplicate port forwarding entry");
+        demo.run("floating", "ip", "port", "forwarding", "delete", address, pf.get("id").asText()).ok();
+        assertThat(demo.json("floating", "ip", "port", "forwarding", "list", address)).isEmpty();
     }
 }
