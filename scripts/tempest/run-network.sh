@@ -26,7 +26,7 @@ die() { echo "run-network.sh: $*" >&2; exit 2; }
 [ -n "${OS_PASSWORD:-}" ] || die "OS_PASSWORD (admin password) is not set"
 
 PHASE1='^tempest\.api\.network\.(test_networks|test_networks_negative|test_ports|test_extensions|test_versions'
-PHASE1+='|test_tags|test_allowed_address_pair|test_dhcp_ipv6|admin\.test_external_network_extension'
+PHASE1+='|test_tags|test_subnetpools_extensions|test_allowed_address_pair|test_dhcp_ipv6|admin\.test_external_network_extension'
 PHASE1+='|admin\.test_external_networks_negative|admin\.test_quotas|admin\.test_negative_quotas|admin\.test_ports'
 # phase 2: routers, floating IPs, security groups
 PHASE1+='|test_routers|test_routers_negative|admin\.test_routers|admin\.test_routers_negative|test_floating_ips'

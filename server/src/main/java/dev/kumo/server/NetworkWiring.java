@@ -11,6 +11,7 @@ import dev.kumo.core.network.datapath.L3DataPathSync;
 import dev.kumo.core.network.datapath.SecurityGroupDataPathSync;
 import dev.kumo.core.network.dhcp.DhcpPorts;
 import dev.kumo.core.network.floatingip.FloatingIpService;
+import dev.kumo.core.network.floatingip.PortForwardingService;
 import dev.kumo.core.network.ipavailability.IpAvailabilityService;
 import dev.kumo.core.network.datapath.ReconcileReport;
 import dev.kumo.core.network.network.NetworkService;
@@ -25,6 +26,7 @@ import dev.kumo.core.network.query.ListQuery;
 import dev.kumo.core.network.query.Viewer;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.subnet.SubnetService;
+import dev.kumo.core.network.subnetpool.SubnetPoolService;
 import dev.kumo.core.network.tag.TagService;
 import dev.kumo.spi.network.NetworkDriver;
 import dev.kumo.spi.network.OperationalStatus;
@@ -88,9 +90,11 @@ public final class NetworkWiring {
         var dhcpPorts = new DhcpPorts(host.name());
         var services = new NetworkServices(settings, new NetworkService(store, settings, quotas, dataPath, clock),
                 new SubnetService(store, settings, quotas, dataPath, dhcpPorts, clock),
+                new SubnetPoolService(store, clock),
                 new PortService(store, settings, quotas, dataPath, clock), quotas, new TagService(store, clock),
                 new RouterService(store, quotas, dataPath, l3, clock), new RouterInterfaceService(store, dataPath, l3, clock),
-                new FloatingIpService(store, quotas, l3, clock), new SecurityGroupService(store, quotas, groups, clock),
+                new FloatingIpService(store, quotas, l3, clock), new PortForwardingService(store, clock),
+                new SecurityGroupService(store, quotas, groups, clock),
                 new SecurityGroupRuleService(store, quotas, groups, clock),
                 new AgentService(store, host, settings, dataPath::probe, clock), new IpAvailabilityService(store));
         services.agents().register();

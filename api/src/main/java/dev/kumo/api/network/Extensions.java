@@ -59,6 +59,8 @@ final class Extensions {
                             + "gateway", "2013-03-28T10:00:00-00:00"),
             new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
                     "2013-02-01T10:00:00-00:00"),
+            new Extension("floating-ip-port-forwarding", "Floating IP Port Forwarding",
+                    "Provide port forwarding to floating IP", "2018-05-01T10:00:00-00:00"),
             new Extension("security-group", "security-group", "The security groups extension.",
                     "2012-10-05T10:00:00-00:00"),
             new Extension("stateful-security-group", "Stateful security group",
@@ -66,6 +68,10 @@ final class Extensions {
             new Extension("agent", "agent", "The agent management extension.", "2013-02-03T10:00:00-00:00"),
             new Extension("agent-resources-synced", "Agent's Resource View Synced to Placement",
                     "Stores success/failure of last sync to Placement", "2018-10-24T10:00:00-00:00"),
+            new Extension("subnet_allocation", "Subnet Allocation", "Enables allocation of subnets from a subnet pool",
+                    "2015-03-30T10:00:00-00:00"),
+            new Extension("default-subnetpools", "Default Subnetpools",
+                    "Provides ability to mark and use a subnetpool as the default.", "2016-02-18T18:00:00-00:00"),
             new Extension("network-ip-availability", "Network IP Availability",
                     "Provides IP availability data for each network and subnet.", "2015-09-24T00:00:00-00:00"));
 

@@ -39,9 +39,11 @@ public final class NetworkApi implements ApiModule {
         new AvailabilityZonesHandler(services, callers).register(routes);
         new NetworksHandler(services, callers).register(routes);
         new SubnetsHandler(services, callers).register(routes);
+        new SubnetPoolsHandler(services, callers).register(routes);
         new PortsHandler(services, callers).register(routes);
         new RoutersHandler(services, callers).register(routes);
         new FloatingIpsHandler(services, callers).register(routes);
+        new PortForwardingsHandler(services, callers).register(routes);
         new SecurityGroupsHandler(services, callers).register(routes);
         new QuotasHandler(services, callers).register(routes);
         new TagsHandler(services, callers).register(routes);

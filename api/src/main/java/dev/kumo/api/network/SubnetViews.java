@@ -11,7 +11,7 @@ final class SubnetViews {
     static void write(ViewWriter w, Subnet s) {
         w.string("id", s.id()).string("name", s.name()).string("tenant_id", s.projectId())
                 .string("project_id", s.projectId()).string("network_id", s.networkId()).number("ip_version", s.ipVersion())
-                .string("subnetpool_id", null).bool("enable_dhcp", s.enableDhcp()).string("ipv6_ra_mode", s.ipv6RaMode())
+                .string("subnetpool_id", s.subnetpoolId()).bool("enable_dhcp", s.enableDhcp()).string("ipv6_ra_mode", s.ipv6RaMode())
                 .string("ipv6_address_mode", s.ipv6AddressMode()).string("gateway_ip", s.gatewayIp())
                 .string("cidr", s.cidr())
                 .objects("allocation_pools", s.allocationPools().stream()

@@ -78,10 +78,6 @@ final class SubnetsHandler {
     }
 
     private static SubnetRequest request(NeutronBody b) {
-        if (b.string("subnetpool_id") != null || b.has("prefixlen") || Boolean.TRUE.equals(b.bool("use_default_subnetpool"))) {
-            throw NeutronErrors.badResourceRequest("subnets", "subnet pools are not available in this cloud yet; "
-                    + "give the subnet a cidr instead");
-        }
         List<AllocationPool> pools = b.objects("allocation_pools", Set.of("start", "end")) == null ? null
                 : b.objects("allocation_pools", Set.of("start", "end")).stream().map(p -> new AllocationPool(
                         required(p, "start", "allocation_pools"), required(p, "end", "allocation_pools"))).toList();
@@ -91,7 +87,8 @@ final class SubnetsHandler {
         return new SubnetRequest(b.string("name"), b.string("description"), b.project(), b.string("network_id"),
                 b.integer("ip_version"), b.string("cidr"), b.has("gateway_ip"), b.nullableString("gateway_ip"), pools,
                 b.strings("dns_nameservers"), routes, b.bool("enable_dhcp"), b.nullableString("ipv6_ra_mode"),
-                b.nullableString("ipv6_address_mode"), b.strings("tags"));
+                b.nullableString("ipv6_address_mode"), b.strings("tags"), b.nullableString("subnetpool_id"),
+                Boolean.TRUE.equals(b.bool("use_default_subnetpool")), b.integer("prefixlen"));
     }
 
     private static String required(ObjectNode item, String key, String attribute) {

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code /v2.0/{networks|subnets|ports}/{id}/tags[/{tag}]}. */
+/** {@code /v2.0/{collection}/{id}/tags[/{tag}]} for every {@link TaggedKind}. */
 final class TagsHandler {
     private static final String BASE = NetworkApi.V2 + "/{resources}/{id}/tags";
 

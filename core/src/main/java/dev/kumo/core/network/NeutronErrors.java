@@ -73,6 +73,10 @@ public final class NeutronErrors {
         return notFound("SubnetNotFound", "Subnet %s could not be found.", id);
     }
 
+    public static CloudException subnetPoolNotFound(String id) {
+        return notFound("SubnetPoolNotFound", "Subnet pool %s could not be found.", id);
+    }
+
     public static CloudException portNotFound(String id) {
         return notFound("PortNotFound", "Port %s could not be found.", id);
     }

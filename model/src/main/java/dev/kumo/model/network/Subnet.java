@@ -10,11 +10,12 @@ import java.util.Objects;
  * @param gatewayIp       null when the subnet has no gateway; may lie outside the CIDR, as Neutron allows
  * @param ipv6RaMode      {@code slaac}, {@code dhcpv6-stateful}, {@code dhcpv6-stateless} or null
  * @param ipv6AddressMode as {@code ipv6RaMode}; slaac and dhcpv6-stateless mean addresses derived from MACs
+ * @param subnetpoolId    the subnet pool the CIDR was allocated from, or null
  */
 public record Subnet(String id, String projectId, String networkId, String name, int ipVersion, String cidr,
                      String gatewayIp, boolean enableDhcp, String ipv6RaMode, String ipv6AddressMode,
                      List<String> dnsNameservers, List<HostRoute> hostRoutes, List<AllocationPool> allocationPools,
-                     StandardAttributes standard) {
+                     String subnetpoolId, StandardAttributes standard) {
     public Subnet {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(projectId, "projectId");
@@ -34,6 +35,6 @@ public record Subnet(String id, String projectId, String networkId, String name,
 
     public Subnet withStandard(StandardAttributes newStandard) {
         return new Subnet(id, projectId, networkId, name, ipVersion, cidr, gatewayIp, enableDhcp, ipv6RaMode,
-                ipv6AddressMode, dnsNameservers, hostRoutes, allocationPools, newStandard);
+                ipv6AddressMode, dnsNameservers, hostRoutes, allocationPools, subnetpoolId, newStandard);
     }
 }

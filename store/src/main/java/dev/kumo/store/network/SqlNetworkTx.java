@@ -6,10 +6,12 @@ import dev.kumo.core.network.store.FloatingIpRepository;
 import dev.kumo.core.network.store.IpAvailabilityRepository;
 import dev.kumo.core.network.store.NetworkRepository;
 import dev.kumo.core.network.store.NetworkTx;
+import dev.kumo.core.network.store.PortForwardingRepository;
 import dev.kumo.core.network.store.PortRepository;
 import dev.kumo.core.network.store.QuotaRepository;
 import dev.kumo.core.network.store.RouterRepository;
 import dev.kumo.core.network.store.SecurityGroupRepository;
+import dev.kumo.core.network.store.SubnetPoolRepository;
 import dev.kumo.core.network.store.SubnetRepository;
 import dev.kumo.store.Dialect;
 import org.jdbi.v3.core.Handle;
@@ -37,6 +39,11 @@ final class SqlNetworkTx implements NetworkTx {
     }
 
     @Override
+    public SubnetPoolRepository subnetPools() {
+        return new SqlSubnetPoolRepository(handle, dialect);
+    }
+
+    @Override
     public PortRepository ports() {
         return new SqlPortRepository(handle, dialect);
     }
@@ -59,6 +66,11 @@ final class SqlNetworkTx implements NetworkTx {
     @Override
     public FloatingIpRepository floatingIps() {
         return new SqlFloatingIpRepository(handle, dialect);
+    }
+
+    @Override
+    public PortForwardingRepository portForwardings() {
+        return new SqlPortForwardingRepository(handle);
     }
 
     @Override

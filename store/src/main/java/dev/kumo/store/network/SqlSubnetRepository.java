@@ -22,11 +22,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
-/** Subnets in {@code subnet} (pools, routes and DNS servers as JSON), tags in {@code subnet_tag}. */
+/** Subnets in {@code subnet} (allocation pools, routes and DNS servers as JSON), tags in {@code subnet_tag}. */
 final class SqlSubnetRepository implements SubnetRepository {
     private static final String COLUMNS = "s.id, s.project_id, s.network_id, s.name, s.description, s.ip_version, "
             + "s.cidr, s.gateway_ip, s.enable_dhcp, s.ipv6_ra_mode, s.ipv6_address_mode, s.dns_nameservers, "
-            + "s.host_routes, s.allocation_pools, s.revision_number, s.created_at, s.updated_at";
+            + "s.host_routes, s.allocation_pools, s.subnetpool_id, s.revision_number, s.created_at, s.updated_at";
 
     private final Handle handle;
     private final Dialect dialect;
@@ -71,7 +71,7 @@ final class SqlSubnetRepository implements SubnetRepository {
                         .map(m -> new HostRoute(m.get("destination"), m.get("nexthop"))).toList(),
                 JsonColumns.pairs(rs.getString("allocation_pools")).stream()
                         .map(m -> new AllocationPool(m.get("start"), m.get("end"))).toList(),
-                new StandardAttributes(rs.getString("description"), List.of(), rs.getLong("revision_number"),
+                rs.getString("subnetpool_id"), new StandardAttributes(rs.getString("description"), List.of(), rs.getLong("revision_number"),
                         Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))));
     }
 
@@ -80,9 +80,9 @@ final class SqlSubnetRepository implements SubnetRepository {
         bindAll(handle.createUpdate("""
                 INSERT INTO subnet (id, project_id, network_id, name, description, ip_version, cidr, gateway_ip,
                     enable_dhcp, ipv6_ra_mode, ipv6_address_mode, dns_nameservers, host_routes, allocation_pools,
-                    revision_number, created_at, updated_at)
+                    subnetpool_id, revision_number, created_at, updated_at)
                 VALUES (:id, :projectId, :networkId, :name, :description, :ipVersion, :cidr, :gatewayIp, :enableDhcp,
-                    :raMode, :addressMode, :dns, :routes, :pools, :revision, :createdAt, :updatedAt)"""), subnet).execute();
+                    :raMode, :addressMode, :dns, :routes, :pools, :subnetpoolId, :revision, :createdAt, :updatedAt)"""), subnet).execute();
         Children.replaceTags(handle, "subnet_tag", subnet.id(), subnet.standard().tags());
     }
 
@@ -92,7 +92,7 @@ final class SqlSubnetRepository implements SubnetRepository {
                 UPDATE subnet SET project_id = :projectId, network_id = :networkId, name = :name,
                     description = :description, ip_version = :ipVersion, cidr = :cidr, gateway_ip = :gatewayIp,
                     enable_dhcp = :enableDhcp, ipv6_ra_mode = :raMode, ipv6_address_mode = :addressMode,
-                    dns_nameservers = :dns, host_routes = :routes, allocation_pools = :pools,
+                    dns_nameservers = :dns, host_routes = :routes, allocation_pools = :pools, subnetpool_id = :subnetpoolId,
                     revision_number = :revision, created_at = :createdAt, updated_at = :updatedAt
                 WHERE id = :id"""), subnet).execute();
         Rows.requireUpdated(rows, "subnet", subnet.id());
@@ -109,7 +109,7 @@ final class SqlSubnetRepository implements SubnetRepository {
                         .map(r -> Map.of("destination", r.destination(), "nexthop", r.nexthop())).toList()))
                 .bind("pools", JsonColumns.write(s.allocationPools().stream()
                         .map(p -> Map.of("start", p.start(), "end", p.end())).toList()))
-                .bind("revision", s.standard().revisionNumber()).bind("createdAt", s.standard().createdAt().toEpochMilli())
+                .bind("subnetpoolId", s.subnetpoolId()).bind("revision", s.standard().revisionNumber()).bind("createdAt", s.standard().createdAt().toEpochMilli())
                 .bind("updatedAt", s.standard().updatedAt().toEpochMilli());
     }
 

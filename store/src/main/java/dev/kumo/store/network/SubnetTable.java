@@ -27,6 +27,7 @@ final class SubnetTable implements ResourceTable<SubnetAttribute> {
             case ENABLE_DHCP -> Column.number("s.enable_dhcp");
             case IPV6_RA_MODE -> Column.nullableText("s.ipv6_ra_mode");
             case IPV6_ADDRESS_MODE -> Column.nullableText("s.ipv6_address_mode");
+            case SUBNETPOOL_ID -> Column.nullableText("s.subnetpool_id");
             case REVISION_NUMBER -> Column.number("s.revision_number");
             case CREATED_AT -> Column.number("s.created_at");
             case UPDATED_AT -> Column.number("s.updated_at");

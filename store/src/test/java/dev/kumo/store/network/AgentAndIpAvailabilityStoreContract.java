@@ -98,7 +98,7 @@ abstract class AgentAndIpAvailabilityStoreContract {
 
     private static Subnet subnet(String id, String network, int version, String cidr, List<AllocationPool> pools) {
         return new Subnet(id, "p1", network, "name-" + id, version, cidr, null, false, null, null, List.of(), List.of(),
-                pools, new StandardAttributes("", List.of(), 1, T, T));
+                pools, null, new StandardAttributes("", List.of(), 1, T, T));
     }
 
     private static Port port(String id, String network, String mac, List<FixedIp> ips) {

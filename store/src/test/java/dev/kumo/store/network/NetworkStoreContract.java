@@ -83,7 +83,7 @@ abstract class NetworkStoreContract {
     private static Subnet subnet(String id, String network, String cidr, String gateway) {
         return new Subnet(id, "p1", network, "s", 4, cidr, gateway, true, null, null, List.of("8.8.8.8"),
                 List.of(new HostRoute("10.9.0.0/24", "10.0.0.1")), List.of(new AllocationPool("10.0.0.2", "10.0.0.254")),
-                new StandardAttributes("", List.of(), 1, T, T));
+                null, new StandardAttributes("", List.of(), 1, T, T));
     }
 
     private static Port port(String id, String network, String mac, List<FixedIp> ips) {

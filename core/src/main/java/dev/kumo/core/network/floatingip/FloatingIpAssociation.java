@@ -50,7 +50,7 @@ record FloatingIpAssociation(String portId, String fixedIpAddress, String router
     }
 
     /** The router with an interface on the subnet and its gateway on the network, as Neutron picks it. */
-    private static String routerTo(NetworkTx tx, String networkId, String subnetId, String portId) {
+    static String routerTo(NetworkTx tx, String networkId, String subnetId, String portId) {
         return tx.ports().onSubnet(subnetId).stream().filter(p -> p.deviceOwner().equals(INTERFACE))
                 .map(p -> tx.routers().find(p.deviceId(), Viewer.ALL)).flatMap(Optional::stream)
                 .filter(r -> r.gateway() != null && r.gateway().networkId().equals(networkId))

@@ -114,6 +114,10 @@ public final class FloatingIpService {
     }
 
     private static FloatingIp associated(NetworkTx tx, NetworkCaller caller, FloatingIp fip, FloatingIpRequest in) {
+        if (!tx.portForwardings().ofFloatingIp(fip.id()).isEmpty()) {
+            throw NeutronErrors.conflict("FipInUseByPortForwarding", "Floating IP %s in use by Port Forwarding "
+                    + "resources.", fip.id());
+        }
         Port port = tx.ports().find(in.portId(), caller.viewer())
                 .orElseThrow(() -> NeutronErrors.portNotFound(in.portId()));
         var target = FloatingIpAssociation.resolve(tx, fip, port, in.fixedIpAddress());

@@ -6,6 +6,8 @@ public interface NetworkTx {
 
     SubnetRepository subnets();
 
+    SubnetPoolRepository subnetPools();
+
     PortRepository ports();
 
     AllocationRepository allocations();
@@ -15,6 +17,8 @@ public interface NetworkTx {
     RouterRepository routers();
 
     FloatingIpRepository floatingIps();
+
+    PortForwardingRepository portForwardings();
 
     SecurityGroupRepository securityGroups();
 

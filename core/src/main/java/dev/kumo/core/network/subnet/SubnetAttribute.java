@@ -19,6 +19,7 @@ public enum SubnetAttribute implements Attribute {
     ENABLE_DHCP("enable_dhcp", ValueType.BOOLEAN, true, true),
     IPV6_RA_MODE("ipv6_ra_mode", ValueType.STRING, true, true),
     IPV6_ADDRESS_MODE("ipv6_address_mode", ValueType.STRING, true, true),
+    SUBNETPOOL_ID("subnetpool_id", ValueType.STRING, true, true),
     REVISION_NUMBER("revision_number", ValueType.INTEGER, true, true),
     CREATED_AT("created_at", ValueType.STRING, false, true),
     UPDATED_AT("updated_at", ValueType.STRING, false, true);

@@ -19,6 +19,7 @@ import dev.kumo.core.network.quota.QuotaResource;
 import dev.kumo.core.network.quota.QuotaService;
 import dev.kumo.core.network.store.NetworkStore;
 import dev.kumo.core.network.store.NetworkTx;
+import dev.kumo.core.network.subnetpool.SubnetAllocation;
 import dev.kumo.core.network.tag.Tags;
 import dev.kumo.model.network.AllocationPool;
 import dev.kumo.model.network.FixedIp;
@@ -26,6 +27,7 @@ import dev.kumo.model.network.Network;
 import dev.kumo.model.network.Port;
 import dev.kumo.model.network.StandardAttributes;
 import dev.kumo.model.network.Subnet;
+import dev.kumo.model.network.SubnetPool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +148,12 @@ public final class SubnetService {
         NetworkPolicy.requireOwner(caller, network.projectId(), "create_subnet");
         String project = NetworkPolicy.owningProject(caller, in.projectId());
         int version = SubnetRules.ipVersion(in.ipVersion());
-        Cidr cidr = SubnetRules.cidr(in.cidr(), version);
+        var choice = new SubnetAllocation.PoolChoice(in.subnetpoolId(), in.useDefaultSubnetpool(), version, in.cidr(),
+                in.prefixlen(), in.allocationPools() != null);
+        SubnetPool pool = SubnetAllocation.pool(tx, caller, choice).orElse(null);
+        requireSamePool(tx, network, version, pool);
+        Cidr cidr = SubnetRules.cidr(pool == null ? in.cidr()
+                : SubnetAllocation.allocate(tx, pool, project, choice).toString(), version);
         requireNoOverlap(tx, network, cidr);
         IpAddress gateway = in.gatewayGiven()
                 ? (in.gatewayIp() == null ? null : SubnetRules.gateway(cidr, in.gatewayIp()))
@@ -163,10 +170,22 @@ public final class SubnetService {
                 gateway == null ? null : gateway.toString(), dhcp, in.ipv6RaMode(), in.ipv6AddressMode(),
                 SubnetRules.nameservers(version, orEmpty(in.dnsNameservers()), settings.maxDnsNameservers(), "new subnet"),
                 SubnetRules.routes(version, orEmpty(in.hostRoutes()), settings.maxHostRoutes(), "new subnet"),
-                pools(pools), StandardAttributes.created(TextRules.limited("description", in.description()),
+                pools(pools), pool == null ? null : pool.id(),
+                StandardAttributes.created(TextRules.limited("description", in.description()),
                         Tags.valid(in.tags()), clock.instant()));
         tx.subnets().insert(subnet);
         return subnet;
+    }
+
+    /** Neutron: without address scopes, the subnets of one IP version on a network all come from one pool (or none). */
+    private static void requireSamePool(NetworkTx tx, Network network, int version, SubnetPool pool) {
+        String poolId = pool == null ? null : pool.id();
+        boolean mixed = tx.subnets().ofNetwork(network.id()).stream()
+                .anyMatch(s -> s.ipVersion() == version && !Objects.equals(s.subnetpoolId(), poolId));
+        if (mixed) {
+            throw NeutronErrors.typed(400, "NetworkSubnetPoolAffinityError", "Subnets hosted on the same network must "
+                    + "be allocated from the same subnet pool.");
+        }
     }
 
     /** Neutron: the message names the network and must say "overlaps with another subnet" (clients match it). */
@@ -235,7 +254,7 @@ public final class SubnetService {
                         : SubnetRules.nameservers(old.ipVersion(), in.dnsNameservers(), settings.maxDnsNameservers(), old.id()),
                 in.hostRoutes() == null ? old.hostRoutes()
                         : SubnetRules.routes(old.ipVersion(), in.hostRoutes(), settings.maxHostRoutes(), old.id()),
-                pools(pools), standard);
+                pools(pools), old.subnetpoolId(), standard);
     }
 
     /**

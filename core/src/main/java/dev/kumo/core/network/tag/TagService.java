@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** The {@code /tags} sub-resource of networks, subnets and ports. Every change is a new revision. */
+/** The {@code /tags} sub-resource of every tagged kind ({@link TaggedKind}). Every change is a new revision. */
 public final class TagService {
     private final NetworkStore store;
     private final Clock clock;
@@ -93,6 +93,18 @@ public final class TagService {
             case PORTS -> tx.ports().find(id, viewer)
                     .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.ports().update(n.withStandard(s))))
                     .orElseThrow(() -> NeutronErrors.portNotFound(id));
+            case SUBNETPOOLS -> tx.subnetPools().find(id, viewer)
+                    .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.subnetPools().update(n.withStandard(s))))
+                    .orElseThrow(() -> NeutronErrors.subnetPoolNotFound(id));
+            case ROUTERS -> tx.routers().find(id, viewer)
+                    .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.routers().update(n.withStandard(s))))
+                    .orElseThrow(() -> NeutronErrors.routerNotFound(id));
+            case FLOATINGIPS -> tx.floatingIps().find(id, viewer)
+                    .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.floatingIps().update(n.withStandard(s))))
+                    .orElseThrow(() -> NeutronErrors.floatingIpNotFound(id));
+            case SECURITY_GROUPS -> tx.securityGroups().find(id, viewer)
+                    .map(n -> new Tagged(n.projectId(), n.standard(), s -> tx.securityGroups().update(n.withStandard(s))))
+                    .orElseThrow(() -> NeutronErrors.securityGroupNotFound(id));
         };
     }
 

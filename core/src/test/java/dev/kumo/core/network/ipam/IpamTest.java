@@ -50,7 +50,7 @@ class IpamTest {
     private static Subnet subnet(String id, int version, String cidr, String gateway, List<AllocationPool> pools,
                                  String addressMode) {
         return new Subnet(id, "p", "net", "", version, cidr, gateway, true, addressMode, addressMode, List.of(), List.of(),
-                pools, StandardAttributes.created("", List.of(), Instant.EPOCH));
+                pools, null, StandardAttributes.created("", List.of(), Instant.EPOCH));
     }
 
     private static final Subnet V4 = subnet("s4", 4, "10.0.0.0/29", "10.0.0.1",
