@@ -118,6 +118,29 @@ public final class TestCloud implements AutoCloseable {
         return token("demo", DEMO_PASSWORD, "demo");
     }
 
+    /**
+     * A token for a new user with the member role on a new project {@code name}, for tests about what one
+     * project may see of another's.
+     */
+    public String memberOfNewProject(String adminToken, String name) {
+        Response project = post("/projects", adminToken, "{\"project\": {\"name\": \"" + name + "\"}}");
+        requireStatus(project, 201);
+        String projectId = project.json().at("/project/id").asText();
+        Response user = post("/users", adminToken, "{\"user\": {\"name\": \"" + name + "-user\", \"password\": \"pw-"
+                + name + "\", \"default_project_id\": \"" + projectId + "\"}}");
+        requireStatus(user, 201);
+        String userId = user.json().at("/user/id").asText();
+        String member = get("/roles?name=member", adminToken).json().at("/roles/0/id").asText();
+        requireStatus(send("PUT", "/projects/" + projectId + "/users/" + userId + "/roles/" + member, adminToken, null), 204);
+        return token(name + "-user", "pw-" + name, name);
+    }
+
+    private static void requireStatus(Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ": " + response);
+        }
+    }
+
     public Response issue(String user, String password, String project) {
         ObjectNode body = passwordAuth(user, password);
         if (project != null) {

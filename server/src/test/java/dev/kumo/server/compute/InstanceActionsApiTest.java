@@ -175,7 +175,7 @@ class InstanceActionsApiTest {
         String id = created.json().at("/server/id").asText();
         String request = created.headers().firstValue("x-openstack-request-id").orElseThrow();
         nova.await(demo, id, "ACTIVE");
-        String alt = otherProjectToken("alt-actions");
+        String alt = cloud.memberOfNewProject(admin, "alt-actions");
 
         var listed = nova.get("/servers/" + id + "/os-instance-actions", alt, "OpenStack-API-Version", mv("2.66"));
         Nova.fault(listed, 404, "itemNotFound");
@@ -255,19 +255,5 @@ class InstanceActionsApiTest {
         var refused = nova.post("/servers/" + id + "/action", demo, "{\"os-start\": null}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(names(list(id, demo, "2.1", ""))).containsExactly("create");
-    }
-
-    private static String otherProjectToken(String name) {
-        var project = cloud.post("/projects", admin, "{\"project\": {\"name\": \"" + name + "\"}}");
-        assertThat(project.status()).as(project.toString()).isEqualTo(201);
-        String projectId = project.json().at("/project/id").asText();
-        var user = cloud.post("/users", admin, "{\"user\": {\"name\": \"" + name + "-user\", \"password\": \"pw-" + name
-                + "\", \"default_project_id\": \"" + projectId + "\"}}");
-        assertThat(user.status()).as(user.toString()).isEqualTo(201);
-        String userId = user.json().at("/user/id").asText();
-        String member = cloud.get("/roles?name=member", admin).json().at("/roles/0/id").asText();
-        var grant = cloud.send("PUT", "/projects/" + projectId + "/users/" + userId + "/roles/" + member, admin, null);
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        return cloud.token(name + "-user", "pw-" + name, name);
     }
 }

@@ -72,17 +72,7 @@ final class Neutron {
      * another's.
      */
     String otherProjectToken(String admin, String name) {
-        var project = cloud.post("/projects", admin, "{\"project\": {\"name\": \"" + name + "\"}}");
-        assertThat(project.status()).as(project.toString()).isEqualTo(201);
-        String projectId = project.json().at("/project/id").asText();
-        var user = cloud.post("/users", admin, "{\"user\": {\"name\": \"" + name + "-user\", \"password\": \"pw-" + name
-                + "\", \"default_project_id\": \"" + projectId + "\"}}");
-        assertThat(user.status()).as(user.toString()).isEqualTo(201);
-        String userId = user.json().at("/user/id").asText();
-        String member = cloud.get("/roles?name=member", admin).json().at("/roles/0/id").asText();
-        var grant = cloud.send("PUT", "/projects/" + projectId + "/users/" + userId + "/roles/" + member, admin, null);
-        assertThat(grant.status()).as(grant.toString()).isEqualTo(204);
-        return cloud.token(name + "-user", "pw-" + name, name);
+        return cloud.memberOfNewProject(admin, name);
     }
 
     static String projectOf(TestCloud cloud, String token) {
