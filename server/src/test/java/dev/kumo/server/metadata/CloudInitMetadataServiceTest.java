@@ -49,7 +49,8 @@ class CloudInitMetadataServiceTest {
         assertThat(read.get("local_hostname").asText()).isEqualTo("web-server-1.novalocal");
         assertThat(read.get("public_keys").get(0).asText()).isEqualTo(MetadataLab.KEY);
         assertThat(read.get("userdata").asText()).isEqualTo("#cloud-config\nhostname: x\n");
-        assertThat(read.at("/networkdata/networks/0/ip_address").asText()).isEqualTo(MetadataLab.ip1);
+        assertThat(read.at("/networkdata/networks/0/type").asText()).as("a subnet with DHCP").isEqualTo("ipv4_dhcp");
+        assertThat(read.at("/networkdata/networks/0/network_id").asText()).isEqualTo(MetadataLab.network);
         // cloud-init picked the newest version it knows from kumo's list
         assertThat(read.get("paths").toString()).contains("/openstack/2018-08-27/meta_data.json");
     }
