@@ -43,7 +43,7 @@ final class ServerProcess {
     /** As above with more environment for kumo (the compute bench's KUMO_EMULATED_HOSTS). */
     static ServerProcess spawn(Path java, Path jar, Path cdsArchive, Path stateDir, int port, Path log,
                                Map<String, String> environment) throws IOException {
-        var command = List.of(java.toString(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+        var command = List.of(java.toString(), "-XX:+UseParallelGC", "-Xms32m", "-Xmx256m",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsArchive,
                 "-jar", jar.toString(), "serve", "--state-dir", stateDir.toString(), "--port", Integer.toString(port),
                 // the control plane's figures: no QEMU probe, no kernel networking (those have benches of their own)
