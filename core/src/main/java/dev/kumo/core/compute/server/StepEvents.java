@@ -2,6 +2,7 @@ package dev.kumo.core.compute.server;
 
 import dev.kumo.core.compute.action.history.InstanceActionLog;
 import dev.kumo.core.compute.action.history.OpenEvent;
+import dev.kumo.core.compute.store.ComputeTx;
 import java.util.List;
 
 /**
@@ -24,6 +25,11 @@ final class StepEvents {
     /** Ends it: {@code failure} null for success; {@code host} where the step ran (known after scheduling). */
     void finish(OpenEvent open, String failure, String host) {
         log.finish(open, failure, host);
+    }
+
+    /** Ends it inside the step's own write transaction. */
+    void finish(ComputeTx tx, OpenEvent open, String failure, String host) {
+        log.finish(tx, open, failure, host);
     }
 
     static List<String> actions(TaskState task) {
